@@ -1,0 +1,43 @@
+# Every target sets up its own virtual environment from the lock file.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard vaaldstod/i18n/*/LC_MESSAGES/vaaldstod.po))
+
+.PHONY: help run test lint i18n bench installer clean
+
+help:  ## List the targets
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+%.mo: %.po $(STAMP)
+	$(VENV)/bin/pybabel compile --statistics -D vaaldstod -i $< -o $@
+
+run: $(STAMP) $(CATALOGS)  ## Set up and start the app
+	$(VENV)/bin/vaaldstod
+
+test: $(STAMP) $(CATALOGS)  ## Set up and run the whole test suite offscreen
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(STAMP)  ## Check style with ruff
+	$(VENV)/bin/ruff check vaaldstod tests bench
+	$(VENV)/bin/ruff format --check vaaldstod tests bench
+
+i18n: $(STAMP)  ## Extract strings and update the catalogs
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 -k pgettext:1c,2 --no-location --sort-output -o vaaldstod/i18n/vaaldstod.pot .
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -D vaaldstod -i vaaldstod/i18n/vaaldstod.pot -d vaaldstod/i18n
+
+bench: $(STAMP) $(CATALOGS)  ## Run the benchmarks and print a report
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+installer: $(STAMP) $(CATALOGS)  ## Build the PyInstaller bundle into dist/
+	$(PY) build_installer.py
+
+clean:  ## Remove the virtual environment and build output
+	rm -rf $(VENV) build dist vaaldstod/i18n/*/LC_MESSAGES/*.mo

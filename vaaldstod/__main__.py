@@ -1,0 +1,3 @@
+from vaaldstod.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,53 @@
+"""The `vaaldstod` command: starts the app, or runs an office task from the shell.
+
+Subcommands register themselves from their own modules; argparse errors exit 2 with a
+plain message. Qt is imported only by the commands that draw something.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from vaaldstod import __version__, settings
+from vaaldstod.i18n import _, set_language
+
+
+def _parser() -> argparse.ArgumentParser:
+    from vaaldstod.packs import cli as packs_cli
+
+    parser = argparse.ArgumentParser(
+        prog="vaaldstod",
+        description=_("Våldstöd: support for caseworkers who meet people subjected to violence."),
+    )
+    parser.add_argument("--version", action="version", version=f"vaaldstod {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("check the vault, search, lock and main window in a throwaway folder"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    shot = commands.add_parser("screenshot", help=_("render every main screen to PNG files"))
+    shot.add_argument("--out", required=True, help=_("folder for the PNG files"))
+    shot.add_argument("--lang", choices=("sv", "en"), help=_("language of the screens"))
+    packs_cli.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_language(settings.load().language)
+    args = _parser().parse_args(argv)
+    if args.self_test:
+        from vaaldstod.selftest import run_self_test
+
+        return run_self_test()
+    if args.command == "screenshot":
+        from vaaldstod.ui.screenshots import render_all
+
+        return render_all(args.out, args.lang)
+    if args.command is not None:
+        return args.handler(args)
+    from vaaldstod.ui.app import run_app
+
+    return run_app(sys.argv[:1])

@@ -1,0 +1,5 @@
+"""`vaaldstod packs …`: validate and list content packs (placeholder until the engine lands)."""
+
+
+def register(commands) -> None:
+    """Add the `packs` subcommand to the top-level parser."""

@@ -1,0 +1,71 @@
+"""Preferences: one typed table of keys with defaults, saved as a plain JSON file.
+
+Settings hold no client data and no secrets; they are safe to leave unencrypted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from vaaldstod import atomic, paths
+
+AGENCIES = ("kronofogden", "forsakringskassan", "arbetsformedlingen", "migrationsverket")
+THEMES = ("system", "light", "dark")
+
+
+@dataclass
+class Settings:
+    language: str = "sv"
+    idle_lock_minutes: int = 5
+    retention_days: int = 90
+    retention_warning_days: int = 14
+    agency: str = "kronofogden"
+    theme: str = "system"
+    text_scale: int = 100  # percent of the system font size
+
+    def validated(self) -> Settings:
+        """Values out of range fall back to their defaults instead of breaking the app."""
+        default = Settings()
+        if self.language not in ("sv", "en"):
+            self.language = default.language
+        if not 1 <= self.idle_lock_minutes <= 60:
+            self.idle_lock_minutes = default.idle_lock_minutes
+        if not 7 <= self.retention_days <= 3650:
+            self.retention_days = default.retention_days
+        if not 1 <= self.retention_warning_days <= 60:
+            self.retention_warning_days = default.retention_warning_days
+        if self.agency not in AGENCIES:
+            self.agency = default.agency
+        if self.theme not in THEMES:
+            self.theme = default.theme
+        if not 75 <= self.text_scale <= 200:
+            self.text_scale = default.text_scale
+        return self
+
+
+def settings_path() -> Path:
+    return paths.config_dir() / "settings.json"
+
+
+def load(path: Path | None = None) -> Settings:
+    """Read the settings; a missing or damaged file gives the defaults."""
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    known = {f.name: f.type for f in fields(Settings)}
+    values = {}
+    for key, value in raw.items():
+        expected = int if known.get(key) == "int" else str
+        if key in known and type(value) is expected:
+            values[key] = value
+    return Settings(**values).validated()
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    atomic.write_text(path or settings_path(), json.dumps(asdict(settings), indent=2) + "\n")

@@ -1,0 +1,45 @@
+"""Plain records the vault hands out; they hold copies, never a live connection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Case:
+    id: int
+    pseudonym: str
+    created: datetime
+    last_activity: datetime
+    expires_on: date
+    note_count: int
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    case_id: int
+    text: str
+    created: datetime
+    updated: datetime
+
+    @property
+    def edited(self) -> bool:
+        return self.updated != self.created
+
+
+@dataclass(frozen=True)
+class NoteVersion:
+    text: str
+    saved: datetime
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    note_id: int
+    case_id: int
+    pseudonym: str
+    text: str
+    snippet: str
+    created: datetime

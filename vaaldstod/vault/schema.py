@@ -1,0 +1,59 @@
+"""The vault's schema as a list of forward migrations.
+
+`MIGRATIONS[n]` takes a vault from schema version n to n + 1. Never edit a released
+migration: append a new one, and the migration tests replay every earlier version.
+"""
+
+from __future__ import annotations
+
+V1 = """
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    pseudonym TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(pseudonym)) > 0),
+    created TEXT NOT NULL,
+    last_activity TEXT NOT NULL,
+    retain_until TEXT
+);
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX notes_case ON notes(case_id, created);
+CREATE TABLE note_versions (
+    id INTEGER PRIMARY KEY,
+    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    saved TEXT NOT NULL
+);
+CREATE INDEX note_versions_note ON note_versions(note_id, saved);
+CREATE TABLE drafts (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    saved TEXT NOT NULL
+);
+-- remove_diacritics 0: in Swedish å, ä and ö are letters of their own, so "har" must
+-- not find "hår"; unicode61 still folds their case.
+CREATE VIRTUAL TABLE notes_fts USING fts5(
+    text, content='notes', content_rowid='id',
+    tokenize="unicode61 remove_diacritics 0"
+);
+-- Deleted notes leave no tokens behind in the index.
+INSERT INTO notes_fts(notes_fts, rank) VALUES ('secure-delete', 1);
+CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+    INSERT INTO notes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+    INSERT INTO notes_fts(notes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER notes_au AFTER UPDATE OF text ON notes BEGIN
+    INSERT INTO notes_fts(notes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO notes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+"""
+
+MIGRATIONS: list[str] = [V1]
+
+LATEST = len(MIGRATIONS)

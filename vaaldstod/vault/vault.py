@@ -1,0 +1,507 @@
+"""The handler's encrypted vault: cases, working notes with history, drafts, search.
+
+One SQLCipher 4 database per handler. SQLCipher's default key derivation is kept as it
+is; weakening it would make a stolen laptop's vault quick to guess.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import sqlcipher3
+from sqlcipher3 import dbapi2
+
+from vaaldstod.vault import schema
+from vaaldstod.vault.errors import (
+    StorageFull,
+    VaultError,
+    VaultLocked,
+    VaultTooNew,
+    WrongPassphrase,
+)
+from vaaldstod.vault.query import fts_query
+from vaaldstod.vault.records import Case, Note, NoteVersion, SearchHit
+
+DEFAULT_RETENTION_DAYS = 90
+SEARCH_LIMIT = 200
+
+# A Swedish personal identity number or coordination number, with or without century
+# and separator. Cases carry pseudonyms only (data minimisation).
+_PERSONAL_NUMBER = re.compile(r"(?<!\d)(\d{2})?\d{6}[-+ ]?\d{4}(?!\d)")
+
+Clock = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _parse(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp)
+
+
+def _key_literal(passphrase: str) -> str:
+    if not passphrase or "\x00" in passphrase:
+        raise VaultError("A passphrase must not be empty or contain NUL characters.")
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def _translate(error: Exception) -> VaultError:
+    message = str(error).lower()
+    if "full" in message or "disk i/o" in message or "too big" in message:
+        return StorageFull("The disk is full or the file may not grow; nothing was saved.")
+    return VaultError(f"The vault could not complete the change: {error}")
+
+
+class Vault:
+    """An open, unlocked vault. Use `create` or `open`; `close` locks it again."""
+
+    def __init__(self, path: Path, connection: sqlcipher3.Connection, clock: Clock) -> None:
+        self.path = Path(path)
+        self._db: sqlcipher3.Connection | None = connection
+        self.clock = clock
+        self.retention_days = DEFAULT_RETENTION_DAYS
+
+    # -- opening and closing -------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, passphrase: str, clock: Clock = _utcnow) -> Vault:
+        """Create a new, empty vault at `path`; refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise VaultError(f"There is already a file at {path}.")
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            connection = cls._connect(path, passphrase)
+        except WrongPassphrase as error:  # a race with another process creating it
+            raise VaultError(str(error)) from error
+        vault = cls(path, connection, clock)
+        vault._migrate()
+        return vault
+
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str, clock: Clock = _utcnow) -> Vault:
+        """Open and unlock an existing vault; raises `WrongPassphrase` without touching it."""
+        path = Path(path)
+        if not path.is_file():
+            raise VaultError(f"There is no vault at {path}.")
+        vault = cls(path, cls._connect(path, passphrase), clock)
+        try:
+            vault._migrate()
+        except BaseException:
+            vault.close()
+            raise
+        return vault
+
+    @staticmethod
+    def _connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
+        key = _key_literal(passphrase)
+        # check_same_thread off: the UI derives the key on a worker thread, then uses the
+        # connection from the main thread only.
+        connection = sqlcipher3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=10
+        )
+        try:
+            # A wrong key is an expected event, reported through WrongPassphrase, not
+            # as SQLCipher's own log lines on stderr.
+            connection.execute("PRAGMA cipher_log_level = NONE")
+            connection.execute(f"PRAGMA key = {key}")
+            # The first read decrypts page 1; a wrong key fails here, before anything
+            # is written, so the file stays exactly as it was.
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except dbapi2.DatabaseError as error:
+            connection.close()
+            raise WrongPassphrase("The passphrase does not open this vault.") from error
+        for pragma in (
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA secure_delete = ON",
+            "PRAGMA temp_store = MEMORY",
+            "PRAGMA journal_mode = WAL",
+            # FULL: a committed note survives a power cut too, not only a killed process.
+            "PRAGMA synchronous = FULL",
+        ):
+            connection.execute(pragma)
+        return connection
+
+    def _migrate(self) -> None:
+        current = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if current > schema.LATEST:
+            raise VaultTooNew(
+                "This vault was saved by a newer version of Våldstöd; update the app to open it."
+            )
+        for version in range(current, schema.LATEST):
+            # One transaction per step: a crash mid-migration leaves the earlier version.
+            script = (
+                f"BEGIN IMMEDIATE;\n{schema.MIGRATIONS[version]}\n"
+                f"PRAGMA user_version = {version + 1};\nCOMMIT;"
+            )
+            try:
+                self._conn.executescript(script)
+            except dbapi2.Error as error:
+                with contextlib.suppress(dbapi2.Error):
+                    self._conn.execute("ROLLBACK")
+                raise _translate(error) from error
+
+    @property
+    def schema_version(self) -> int:
+        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    def close(self) -> None:
+        """Lock the vault: fold the write-ahead log back in and drop the key."""
+        if self._db is None:
+            return
+        db, self._db = self._db, None
+        with contextlib.suppress(dbapi2.Error):
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def _conn(self) -> sqlcipher3.Connection:
+        if self._db is None:
+            raise VaultLocked("The vault is locked.")
+        return self._db
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        """One transaction: all of it is stored, or none of it."""
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except dbapi2.Error as error:
+            raise _translate(error) from error
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException as error:
+            with contextlib.suppress(dbapi2.Error):
+                conn.execute("ROLLBACK")
+            if isinstance(error, (dbapi2.Error, sqlite3.Error)) and not isinstance(
+                error, dbapi2.IntegrityError
+            ):
+                raise _translate(error) from error
+            raise
+
+    # -- cases -----------------------------------------------------------------------
+
+    def create_case(self, pseudonym: str) -> int:
+        """A new case under a pseudonym chosen by the handler; never a name or ID number."""
+        pseudonym = self._check_pseudonym(pseudonym)
+        now = _stamp(self.clock())
+        try:
+            with self._write():
+                cursor = self._conn.execute(
+                    "INSERT INTO cases (pseudonym, created, last_activity) VALUES (?, ?, ?)",
+                    (pseudonym, now, now),
+                )
+        except dbapi2.IntegrityError as error:
+            raise VaultError(f"There is already a case called “{pseudonym}”.") from error
+        return cursor.lastrowid
+
+    def rename_case(self, case_id: int, pseudonym: str) -> None:
+        pseudonym = self._check_pseudonym(pseudonym)
+        try:
+            with self._write():
+                self._require_case(case_id)
+                self._conn.execute(
+                    "UPDATE cases SET pseudonym = ? WHERE id = ?", (pseudonym, case_id)
+                )
+        except dbapi2.IntegrityError as error:
+            raise VaultError(f"There is already a case called “{pseudonym}”.") from error
+
+    @staticmethod
+    def _check_pseudonym(pseudonym: str) -> str:
+        pseudonym = " ".join(pseudonym.split())
+        if not pseudonym:
+            raise VaultError("A case needs a pseudonym.")
+        if _PERSONAL_NUMBER.search(pseudonym):
+            raise VaultError(
+                "A pseudonym must not contain a personal identity number; "
+                "choose a neutral one such as “Ärende 2026-014”."
+            )
+        return pseudonym
+
+    def suggest_pseudonym(self, prefix: str = "Ärende") -> str:
+        """The next free pseudonym of the form “Ärende 2026-014” for this year."""
+        year = self.clock().year
+        pattern = re.compile(rf"^{re.escape(prefix)} {year}-(\d+)$", re.IGNORECASE)
+        numbers = [
+            int(m.group(1))
+            for (name,) in self._conn.execute("SELECT pseudonym FROM cases")
+            if (m := pattern.match(name))
+        ]
+        return f"{prefix} {year}-{max(numbers, default=0) + 1:03d}"
+
+    def cases(self) -> list[Case]:
+        rows = self._conn.execute(
+            "SELECT c.id, c.pseudonym, c.created, c.last_activity, c.retain_until,"
+            " (SELECT count(*) FROM notes n WHERE n.case_id = c.id)"
+            " FROM cases c ORDER BY c.last_activity DESC"
+        ).fetchall()
+        return [self._case(row) for row in rows]
+
+    def case(self, case_id: int) -> Case:
+        row = self._conn.execute(
+            "SELECT c.id, c.pseudonym, c.created, c.last_activity, c.retain_until,"
+            " (SELECT count(*) FROM notes n WHERE n.case_id = c.id)"
+            " FROM cases c WHERE c.id = ?",
+            (case_id,),
+        ).fetchone()
+        if row is None:
+            raise VaultError("That case no longer exists.")
+        return self._case(row)
+
+    def _case(self, row: tuple) -> Case:
+        case_id, pseudonym, created, last_activity, retain_until, count = row
+        return Case(
+            id=case_id,
+            pseudonym=pseudonym,
+            created=_parse(created),
+            last_activity=_parse(last_activity),
+            expires_on=self._expiry(last_activity, retain_until),
+            note_count=count,
+        )
+
+    def _expiry(self, last_activity: str, retain_until: str | None) -> date:
+        expiry = (_parse(last_activity) + timedelta(days=self.retention_days)).date()
+        if retain_until:
+            expiry = max(expiry, date.fromisoformat(retain_until))
+        return expiry
+
+    def delete_case(self, case_id: int) -> None:
+        with self._write():
+            self._conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+
+    def _require_case(self, case_id: int) -> None:
+        if not self._conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone():
+            raise VaultError("That case no longer exists.")
+
+    def _touch(self, case_id: int, stamp: str) -> None:
+        self._conn.execute("UPDATE cases SET last_activity = ? WHERE id = ?", (stamp, case_id))
+
+    # -- retention (gallring) -----------------------------------------------------------
+
+    def expiring(self, within_days: int = 14) -> list[Case]:
+        """Cases whose notes will be deleted within `within_days` unless extended."""
+        limit = self.clock().date() + timedelta(days=within_days)
+        return [case for case in self.cases() if case.expires_on <= limit]
+
+    def extend_case(self, case_id: int) -> date:
+        """Keep a case for one more retention period from today; returns the new date."""
+        until = self.clock().date() + timedelta(days=self.retention_days)
+        with self._write():
+            self._require_case(case_id)
+            self._conn.execute(
+                "UPDATE cases SET retain_until = ? WHERE id = ?", (until.isoformat(), case_id)
+            )
+        return self.case(case_id).expires_on
+
+    def purge_expired(self) -> int:
+        """Delete every case (with its notes and history) past its retention date."""
+        today = self.clock().date()
+        expired = [case.id for case in self.cases() if case.expires_on < today]
+        if expired:
+            with self._write():
+                self._conn.executemany(
+                    "DELETE FROM cases WHERE id = ?", [(case_id,) for case_id in expired]
+                )
+        return len(expired)
+
+    # -- notes --------------------------------------------------------------------------
+
+    def add_note(self, case_id: int, text: str) -> int:
+        """Store a working note; once this returns, the note survives a crash."""
+        if not text.strip():
+            raise VaultError("An empty note is not saved.")
+        now = _stamp(self.clock())
+        with self._write():
+            self._require_case(case_id)
+            cursor = self._conn.execute(
+                "INSERT INTO notes (case_id, text, created, updated) VALUES (?, ?, ?, ?)",
+                (case_id, text, now, now),
+            )
+            self._conn.execute("DELETE FROM drafts WHERE case_id = ?", (case_id,))
+            self._touch(case_id, now)
+        return cursor.lastrowid
+
+    def update_note(self, note_id: int, text: str) -> None:
+        """Change a note's text; the earlier text is kept in its history."""
+        if not text.strip():
+            raise VaultError("An empty note is not saved.")
+        now = _stamp(self.clock())
+        with self._write():
+            row = self._conn.execute(
+                "SELECT case_id, text, updated FROM notes WHERE id = ?", (note_id,)
+            ).fetchone()
+            if row is None:
+                raise VaultError("That note no longer exists.")
+            case_id, old_text, old_updated = row
+            if old_text == text:
+                return
+            self._conn.execute(
+                "INSERT INTO note_versions (note_id, text, saved) VALUES (?, ?, ?)",
+                (note_id, old_text, old_updated),
+            )
+            self._conn.execute(
+                "UPDATE notes SET text = ?, updated = ? WHERE id = ?", (text, now, note_id)
+            )
+            self._touch(case_id, now)
+
+    def delete_note(self, note_id: int) -> None:
+        with self._write():
+            self._conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+
+    def notes(self, case_id: int) -> list[Note]:
+        """The case's notes, oldest first."""
+        rows = self._conn.execute(
+            "SELECT id, case_id, text, created, updated FROM notes"
+            " WHERE case_id = ? ORDER BY created, id",
+            (case_id,),
+        ).fetchall()
+        return [Note(i, c, t, _parse(cr), _parse(up)) for i, c, t, cr, up in rows]
+
+    def history(self, note_id: int) -> list[NoteVersion]:
+        """Earlier texts of a note, oldest first."""
+        rows = self._conn.execute(
+            "SELECT text, saved FROM note_versions WHERE note_id = ? ORDER BY saved, id",
+            (note_id,),
+        ).fetchall()
+        return [NoteVersion(text, _parse(saved)) for text, saved in rows]
+
+    # -- drafts: a half-written note survives a lock or a quick exit, encrypted ----------
+
+    def save_draft(self, case_id: int, text: str) -> None:
+        with self._write():
+            if text.strip():
+                self._conn.execute(
+                    "INSERT INTO drafts (case_id, text, saved) VALUES (?, ?, ?)"
+                    " ON CONFLICT(case_id) DO UPDATE SET text = excluded.text,"
+                    " saved = excluded.saved",
+                    (case_id, text, _stamp(self.clock())),
+                )
+            else:
+                self._conn.execute("DELETE FROM drafts WHERE case_id = ?", (case_id,))
+
+    def draft(self, case_id: int) -> str:
+        row = self._conn.execute(
+            "SELECT text FROM drafts WHERE case_id = ?", (case_id,)
+        ).fetchone()
+        return row[0] if row else ""
+
+    # -- search -------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+        """Notes containing every word of `query`, best matches first.
+
+        Case-insensitive, and å, ä, ö are letters of their own: “har” does not find “hår”.
+        """
+        match = fts_query(query)
+        if match is None:
+            return []
+        rows = self._conn.execute(
+            "SELECT n.id, n.case_id, c.pseudonym, n.text,"
+            " snippet(notes_fts, 0, char(2), char(3), '…', 16), n.created"
+            " FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid"
+            " JOIN cases c ON c.id = n.case_id"
+            " WHERE notes_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        return [
+            SearchHit(nid, cid, pseudonym, text, snippet, _parse(created))
+            for nid, cid, pseudonym, text, snippet, created in rows
+        ]
+
+    # -- passphrase, backup, restore ------------------------------------------------------
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-encrypt the whole vault under a new passphrase."""
+        key = _key_literal(new_passphrase)
+        conn = self._conn
+        # SQLCipher re-keys only a rollback-journal database.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        try:
+            conn.execute(f"PRAGMA rekey = {key}")
+        except dbapi2.Error as error:
+            raise _translate(error) from error
+        finally:
+            conn.execute("PRAGMA journal_mode = WAL")
+
+    def backup(self, dest_path: Path | str, passphrase: str) -> None:
+        """Write an encrypted copy under its own passphrase; `dest_path` appears whole or not."""
+        dest_path = Path(dest_path)
+        self._export(dest_path, passphrase)
+
+    def _export(self, dest_path: Path, passphrase: str) -> None:
+        key = _key_literal(passphrase)
+        tmp = dest_path.with_name(f".{dest_path.name}.{os.getpid()}.part")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        conn = self._conn
+        try:
+            conn.execute(f"ATTACH DATABASE ? AS export KEY {key}", (str(tmp),))
+            try:
+                conn.execute("SELECT sqlcipher_export('export')").fetchone()
+                conn.execute(f"PRAGMA export.user_version = {self.schema_version}")
+            finally:
+                conn.execute("DETACH DATABASE export")
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, dest_path)
+        except (dbapi2.Error, OSError) as error:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            raise _translate(error) from error
+
+    @classmethod
+    def restore(
+        cls,
+        backup_path: Path | str,
+        backup_passphrase: str,
+        dest_path: Path | str,
+        passphrase: str | None = None,
+        clock: Clock = _utcnow,
+    ) -> Vault:
+        """Restore a backup to `dest_path` and open it there.
+
+        The backup's passphrase is checked first; a wrong one raises `WrongPassphrase` and
+        changes nothing. The restored vault is locked with `passphrase` (default: the
+        backup's). A vault already at `dest_path` is kept beside it, renamed, never lost.
+        """
+        dest_path = Path(dest_path)
+        passphrase = passphrase or backup_passphrase
+        source = cls.open(backup_path, backup_passphrase, clock)
+        try:
+            staged = dest_path.with_name(f".{dest_path.name}.restoring")
+            with contextlib.suppress(FileNotFoundError):
+                staged.unlink()
+            source._export(staged, passphrase)
+        finally:
+            source.close()
+        if dest_path.exists():
+            stamp = clock().strftime("%Y%m%d-%H%M%S")
+            os.replace(dest_path, dest_path.with_name(f"{dest_path.name}.before-restore-{stamp}"))
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{dest_path}{suffix}").unlink()
+        os.replace(staged, dest_path)
+        return cls.open(dest_path, passphrase, clock)
