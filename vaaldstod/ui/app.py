@@ -1,0 +1,31 @@
+"""Start the desktop app: Qt application, lock screen first."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from vaaldstod import paths, settings
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("Våldstöd")
+    app.setOrganizationName("Vaaldstod")
+    app.setApplicationDisplayName("Våldstöd")
+    app.setDesktopFileName("vaaldstod")
+    return app
+
+
+def run_app(argv: list[str]) -> int:
+    from vaaldstod.ui.controller import AppController
+
+    app = make_application(argv)
+    controller = AppController(app, paths.vault_path(), settings.load())
+    controller.start()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(run_app(sys.argv))

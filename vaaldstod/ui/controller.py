@@ -1,0 +1,216 @@
+"""Locked or unlocked: owns the vault, the lock screen, the main window and their safety features.
+
+The main window is built only after the first unlock, so the lock screen appears about
+as fast as an empty Qt window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from vaaldstod import settings as settings_store
+from vaaldstod.i18n import _, on_language_change, set_language
+from vaaldstod.settings import Settings
+from vaaldstod.ui import theme
+from vaaldstod.ui.clipboard import SecureClipboard
+from vaaldstod.ui.inactivity import InactivityTimer
+from vaaldstod.ui.lock_screen import LockScreen
+from vaaldstod.ui.quick_exit import QuickExitFilter
+from vaaldstod.ui.worker import run_in_background
+
+
+class AppController(QObject):
+    def __init__(
+        self,
+        app: QApplication,
+        vault_path: Path,
+        current: Settings,
+        quit_app: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(app)
+        from vaaldstod.vault.throttle import UnlockThrottle
+
+        self.app = app
+        self.vault_path = Path(vault_path)
+        self.settings = current
+        self.vault = None
+        self.main_window = None
+        self._quit = quit_app or app.quit
+        self._base_point_size = app.font().pointSizeF()
+        self._qt_translator = QTranslator(self)
+        self.throttle = UnlockThrottle()
+        self.clipboard = SecureClipboard(self)
+        self.inactivity = InactivityTimer(current.idle_lock_minutes, self)
+        self.inactivity.idle.connect(lambda: self.lock(_("Locked after a while without activity.")))
+        app.installEventFilter(self.inactivity)
+        self.quick_exit_filter = QuickExitFilter(self.quick_exit, self)
+        app.installEventFilter(self.quick_exit_filter)
+        app.aboutToQuit.connect(self.clipboard.clear)
+
+        theme.apply(app, current.theme, current.text_scale, self._base_point_size)
+        self.lock_screen = self._new_lock_screen()
+        on_language_change(self._retranslate)
+        self._install_qt_translator(current.language)
+
+    # -- screens -------------------------------------------------------------------------
+
+    def _new_lock_screen(self) -> LockScreen:
+        screen = LockScreen(creating=not self.vault_path.exists())
+        screen.create_requested.connect(self._create)
+        screen.unlock_requested.connect(self._unlock)
+        screen.quick_exit_requested.connect(self.quick_exit)
+        screen.language_chosen.connect(self._choose_language)
+        screen.resize(900, 620)
+        return screen
+
+    def start(self) -> None:
+        self.lock_screen.show()
+
+    def _choose_language(self, language: str) -> None:
+        self.settings.language = language
+        self._save_settings()
+        set_language(language)
+
+    def _retranslate(self, language: str) -> None:
+        self._install_qt_translator(language)
+        self.lock_screen.retranslate_ui()
+        if self.main_window is not None:
+            self.main_window.retranslate_ui()
+
+    def _install_qt_translator(self, language: str) -> None:
+        """Qt's own texts (dialog buttons such as Cancel) follow the app's language."""
+        self.app.removeTranslator(self._qt_translator)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if self._qt_translator.load(QLocale(language), "qtbase", "_", folder):
+            self.app.installTranslator(self._qt_translator)
+
+    # -- unlocking -----------------------------------------------------------------------
+
+    def _create(self, passphrase: str) -> None:
+        from vaaldstod.vault import Vault
+
+        self.lock_screen.set_busy(True)
+        run_in_background(
+            lambda: Vault.create(self.vault_path, passphrase), self._opened, self._open_failed
+        )
+
+    def _unlock(self, passphrase: str) -> None:
+        from vaaldstod.vault import Vault
+
+        self.lock_screen.set_busy(True)
+        run_in_background(
+            lambda: Vault.open(self.vault_path, passphrase), self._opened, self._open_failed
+        )
+
+    def _open_failed(self, error: Exception) -> None:
+        from vaaldstod.ui.errors import error_text
+        from vaaldstod.vault import WrongPassphrase
+
+        delay = self.throttle.failed() if isinstance(error, WrongPassphrase) else 0.0
+        self.lock_screen.block_for(delay, error_text(error))
+
+    def _opened(self, vault) -> None:
+        from vaaldstod.i18n import ngettext
+        from vaaldstod.ui.main_window import MainWindow
+
+        self.throttle.succeeded()
+        self.vault = vault
+        vault.retention_days = self.settings.retention_days
+        purged = vault.purge_expired()
+        if self.main_window is None:
+            self.main_window = MainWindow(self.settings, self.clipboard.copy)
+            self.main_window.lock_requested.connect(lambda: self.lock(_("Locked.")))
+            self.main_window.quick_exit_requested.connect(self.quick_exit)
+            self.main_window.settings_page.changed.connect(self._settings_changed)
+            self.main_window.settings_page.vault_replaced.connect(self._vault_replaced)
+            self.main_window.settings_page.lock_requested.connect(
+                lambda: self.lock(_("Unlock to continue."), save_draft=False)
+            )
+        self._attach(vault)
+        self.main_window.show_status(
+            ngettext(
+                "{n} case was deleted under the retention rule (gallring).",
+                "{n} cases were deleted under the retention rule (gallring).",
+                purged,
+            ).format(n=purged)
+            if purged
+            else ""
+        )
+        self.main_window.show_page("cases")
+        self.main_window.show()
+        self.lock_screen.hide()
+        self.lock_screen.set_busy(False)
+        self.lock_screen.creating = False
+        self.lock_screen.retranslate_ui()
+        self.lock_screen.show_message("")
+        self.inactivity.start()
+
+    def _attach(self, vault) -> None:
+        self.main_window.cases.warning_days = self.settings.retention_warning_days
+        self.main_window.cases.attach(vault)
+        self.main_window.settings_page.vault = vault
+
+    def _vault_replaced(self, vault) -> None:
+        self.vault = vault
+        vault.retention_days = self.settings.retention_days
+        self._attach(vault)
+
+    def _settings_changed(self, current: Settings) -> None:
+        language_changed = current.language != self.settings.language
+        self.settings = current
+        theme.apply(self.app, current.theme, current.text_scale, self._base_point_size)
+        self.inactivity.set_minutes(current.idle_lock_minutes)
+        if self.vault is not None:
+            self.vault.retention_days = current.retention_days
+            self.main_window.cases.reload()
+        if language_changed:
+            set_language(current.language)
+
+    def _save_settings(self) -> None:
+        try:
+            settings_store.save(self.settings)
+        except OSError:
+            pass  # the choice still applies now; it is only not remembered
+
+    # -- locking -------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.vault is None
+
+    def _close_vault(self, save_draft: bool = True) -> None:
+        """Keep a half-written note as an encrypted draft, drop the key, empty the clipboard."""
+        self.inactivity.stop()
+        if self.main_window is not None:
+            if save_draft and self.vault is not None and self.vault.is_open:
+                self.main_window.cases.save_draft()
+            self.main_window.cases.detach()
+            self.main_window.settings_page.vault = None
+            self.main_window.show_status("")
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
+        self.clipboard.clear()
+
+    def lock(self, reason: str, save_draft: bool = True) -> None:
+        """Lock now and show the lock screen with the reason."""
+        if self.main_window is not None:
+            self.main_window.hide()
+        self._close_vault(save_draft)
+        self.lock_screen.clear()
+        self.lock_screen.show_message(reason)
+        self.lock_screen.show()
+        self.lock_screen.raise_()
+        self.lock_screen.activateWindow()
+
+    def quick_exit(self) -> None:
+        """Hide every window first (that is what must be instant), then lock and quit."""
+        for widget in QApplication.topLevelWidgets():
+            widget.hide()
+        self._close_vault()
+        self.lock_screen.clear()
+        self._quit()

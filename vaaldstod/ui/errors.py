@@ -1,0 +1,25 @@
+"""The one place where core errors become a translated sentence for the handler."""
+
+from __future__ import annotations
+
+from vaaldstod.i18n import _
+from vaaldstod.vault import StorageFull, VaultError, VaultLocked, VaultTooNew, WrongPassphrase
+
+
+def error_text(error: Exception) -> str:
+    """A calm sentence for the handler; never a traceback."""
+    if isinstance(error, WrongPassphrase):
+        return _("That passphrase does not open the vault. Check Caps Lock and try again.")
+    if isinstance(error, StorageFull):
+        return _("The disk is full, so nothing was saved. Free some space and try again.")
+    if isinstance(error, VaultTooNew):
+        return _("This vault was saved by a newer version of Våldstöd. Update the app to open it.")
+    if isinstance(error, VaultLocked):
+        return _("The vault is locked. Unlock it and try again.")
+    if isinstance(error, VaultError):
+        return _("That did not work: {reason}").format(reason=_(str(error)))
+    if isinstance(error, OSError):
+        return _("The file could not be read or written: {reason}").format(
+            reason=error.strerror or str(error)
+        )
+    return _("Something went wrong and nothing was changed.")

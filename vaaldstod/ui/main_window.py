@@ -1,0 +1,90 @@
+"""The unlocked window: navigation between the areas, lock and quick exit always in view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vaaldstod.i18n import N_, _
+from vaaldstod.settings import Settings
+from vaaldstod.ui.cases_page import CasesPage
+from vaaldstod.ui.settings_page import SettingsPage
+from vaaldstod.ui.widgets import QuickExitButton, button, label, label_text
+
+PAGES = [("cases", N_("Cases and notes")), ("settings", N_("Settings"))]
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    quick_exit_requested = Signal()
+
+    def __init__(self, current: Settings, copy_text, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.resize(1100, 720)
+        self.cases = CasesPage(copy_text)
+        self.settings_page = SettingsPage(current)
+        self.pages = {"cases": self.cases, "settings": self.settings_page}
+
+        self.heading = label("title", wrap=False)
+        self.status_line = label("muted")
+        self.lock = button()
+        self.lock.clicked.connect(self.lock_requested)
+        self.quick_exit = QuickExitButton()
+        self.quick_exit.clicked.connect(self.quick_exit_requested)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(220)
+        self.stack = QStackedWidget()
+        for key, _caption in PAGES:
+            self.navigation.addItem("")
+            self.stack.addWidget(self.pages[key])
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        for page in self.pages.values():
+            page.status.connect(self.show_status)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.status_line, 1)
+        top.addWidget(self.lock)
+        top.addWidget(self.quick_exit)
+        body = QHBoxLayout()
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle("Våldstöd")
+        self.heading.setText("Våldstöd")
+        label_text(self.lock, _("Lock"), _("Lock the vault now (Ctrl+L)"))
+        label_text(
+            self.quick_exit, _("Quick exit"), _("Hides the app at once and locks it (Esc Esc or F12)")
+        )
+        label_text(self.navigation, _("Areas"))
+        for row, (_key, caption) in enumerate(PAGES):
+            self.navigation.item(row).setText(_(caption))
+        for page in self.pages.values():
+            page.retranslate_ui()
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow([k for k, _c in PAGES].index(key))
+
+    def show_status(self, text: str) -> None:
+        self.status_line.setText(text)
+        self.status_line.setAccessibleName(text)

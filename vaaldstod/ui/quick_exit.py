@@ -1,0 +1,43 @@
+"""Quick exit triggers: Esc pressed twice quickly anywhere, or F12, or the button.
+
+An application-wide filter sees the key before any dialog does, so the second Esc works
+even when the first one closed a dialog. Qt shows the filter one key press several times
+(the window, the focus widget, then its parents as non-spontaneous copies): only the
+spontaneous delivery to a widget counts, so one press is counted once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QWidget
+
+DOUBLE_ESC_SECONDS = 0.6
+SHORTCUT_KEY = Qt.Key.Key_F12
+
+
+class QuickExitFilter(QObject):
+    def __init__(self, trigger: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._trigger = trigger
+        self._last_escape = -1.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        if not event.spontaneous():
+            return False
+        key = event.key()
+        if key == SHORTCUT_KEY:
+            self._trigger()
+            return True
+        if key == Qt.Key.Key_Escape and not event.isAutoRepeat():
+            now = time.monotonic()
+            if now - self._last_escape <= DOUBLE_ESC_SECONDS:
+                self._last_escape = -1.0
+                self._trigger()
+                return True
+            self._last_escape = now
+        return False

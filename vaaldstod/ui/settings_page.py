@@ -1,0 +1,268 @@
+"""Settings: language, look, locking, retention, agency; passphrase, backup and restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vaaldstod import settings as settings_store
+from vaaldstod.i18n import LANGUAGES, N_, _
+from vaaldstod.passphrase import MIN_LENGTH
+from vaaldstod.settings import AGENCIES, THEMES, Settings
+from vaaldstod.ui.errors import error_text
+from vaaldstod.ui.widgets import button, form_row, label, label_text
+from vaaldstod.vault import Vault
+
+AGENCY_NAMES = {
+    "kronofogden": "Kronofogden",
+    "forsakringskassan": "Försäkringskassan",
+    "arbetsformedlingen": "Arbetsförmedlingen",
+    "migrationsverket": "Migrationsverket",
+}
+THEME_NAMES = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
+
+
+class PassphraseDialog(QDialog):
+    """Asks for one or two passphrases; the texts live only as long as the dialog."""
+
+    def __init__(self, title: str, fields: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.inputs: list[QLineEdit] = []
+        form = QFormLayout()
+        for caption in fields:
+            field = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+            label_text(field, caption)
+            form_row(form, field).setText(caption)
+            self.inputs.append(field)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> list[str] | None:
+        return [field.text() for field in self.inputs] if self.exec() else None
+
+
+class SettingsPage(QWidget):
+    changed = Signal(object)  # the new Settings
+    vault_replaced = Signal(object)  # the restored, open Vault
+    lock_requested = Signal()
+    status = Signal(str)
+
+    def __init__(self, current: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPage")
+        self.settings = current
+        self.vault: Vault | None = None
+
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.theme = QComboBox()
+        self.text_scale = QSpinBox(minimum=75, maximum=200, singleStep=25, suffix=" %")
+        self.idle = QSpinBox(minimum=1, maximum=60)
+        self.retention = QSpinBox(minimum=7, maximum=3650)
+        self.agency = QComboBox()
+        for code in AGENCIES:
+            self.agency.addItem(AGENCY_NAMES[code], code)
+        self.change_passphrase = button()
+        self.change_passphrase.clicked.connect(self._change_passphrase)
+        self.backup = button()
+        self.backup.clicked.connect(self._backup)
+        self.restore = button()
+        self.restore.clicked.connect(self._restore)
+        self.vault_note = label("muted")
+
+        self.general = QGroupBox()
+        self.general_form = QFormLayout(self.general)
+        self.safety = QGroupBox()
+        self.safety_form = QFormLayout(self.safety)
+        self.vault_box = QGroupBox()
+        vault_layout = QVBoxLayout(self.vault_box)
+        vault_buttons = QHBoxLayout()
+        for widget in (self.change_passphrase, self.backup, self.restore):
+            vault_buttons.addWidget(widget)
+        vault_buttons.addStretch()
+        vault_layout.addWidget(self.vault_note)
+        vault_layout.addLayout(vault_buttons)
+        self._rows = [
+            (self.general_form, self.language, N_("Language")),
+            (self.general_form, self.theme, N_("Colours")),
+            (self.general_form, self.text_scale, N_("Text size")),
+            (self.general_form, self.agency, N_("Agency")),
+            (self.safety_form, self.idle, N_("Lock after minutes without activity")),
+            (self.safety_form, self.retention, N_("Delete working notes after days without activity")),
+        ]
+        self._captions = [form_row(form, widget) for form, widget, _caption in self._rows]
+        for box in (self.general, self.safety, self.vault_box):
+            box.setMaximumWidth(820)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general)
+        layout.addWidget(self.safety)
+        layout.addWidget(self.vault_box)
+        layout.addStretch()
+
+        self._load(current)
+        for combo in (self.language, self.theme, self.agency):
+            combo.currentIndexChanged.connect(self._store)
+        for spin in (self.text_scale, self.idle, self.retention):
+            spin.valueChanged.connect(self._store)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.general.setTitle(_("General"))
+        self.safety.setTitle(_("Safety and retention"))
+        self.vault_box.setTitle(_("Vault"))
+        for caption_label, (_form, widget, caption) in zip(self._captions, self._rows):
+            caption_label.setText(_(caption))
+            label_text(widget, _(caption))
+        self.theme.blockSignals(True)
+        self.theme.clear()
+        for code in THEMES:
+            self.theme.addItem(_(THEME_NAMES[code]), code)
+        self.theme.setCurrentIndex(THEMES.index(self.settings.theme))
+        self.theme.blockSignals(False)
+        label_text(self.change_passphrase, _("Change passphrase…"))
+        label_text(self.backup, _("Back up vault…"), _("Save an encrypted copy with its own passphrase"))
+        label_text(self.restore, _("Restore from backup…"))
+        self.vault_note.setText(
+            _("The vault is encrypted with your passphrase. Keep backups on a drive the agency "
+              "trusts; a backup is encrypted with the passphrase you give it.")
+        )
+
+    def _load(self, current: Settings) -> None:
+        self.language.setCurrentIndex(list(LANGUAGES).index(current.language))
+        self.text_scale.setValue(current.text_scale)
+        self.idle.setValue(current.idle_lock_minutes)
+        self.retention.setValue(current.retention_days)
+        self.agency.setCurrentIndex(AGENCIES.index(current.agency))
+
+    def _store(self) -> None:
+        self.settings = Settings(
+            language=self.language.currentData(),
+            idle_lock_minutes=self.idle.value(),
+            retention_days=self.retention.value(),
+            retention_warning_days=self.settings.retention_warning_days,
+            agency=self.agency.currentData(),
+            theme=self.theme.currentData() or self.settings.theme,
+            text_scale=self.text_scale.value(),
+        ).validated()
+        try:
+            settings_store.save(self.settings)
+        except OSError as error:
+            self.status.emit(error_text(error))
+        self.changed.emit(self.settings)
+
+    # -- vault actions -------------------------------------------------------------------
+
+    def _change_passphrase(self) -> None:
+        if self.vault is None:
+            return
+        values = PassphraseDialog(
+            _("Change passphrase"),
+            [_("Current passphrase"), _("New passphrase"), _("Repeat the new passphrase")],
+            self,
+        ).values()
+        if values is None:
+            return
+        current, new, repeat = values
+        if len(new) < MIN_LENGTH or new != repeat:
+            QMessageBox.warning(
+                self,
+                _("Change passphrase"),
+                _("The new passphrases must match and have at least {n} characters.").format(
+                    n=MIN_LENGTH
+                ),
+            )
+            return
+        try:
+            Vault.open(self.vault.path, current).close()
+            self.vault.change_passphrase(new)
+        except Exception as error:  # shown as a sentence; the old passphrase still works
+            QMessageBox.warning(self, _("Change passphrase"), error_text(error))
+            return
+        self.status.emit(_("The passphrase was changed."))
+
+    def _backup(self) -> None:
+        if self.vault is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Back up vault"), str(Path.home() / "vaaldstod-backup.db")
+        )
+        if not path:
+            return
+        values = PassphraseDialog(
+            _("Passphrase for the backup"), [_("Passphrase"), _("Repeat the passphrase")], self
+        ).values()
+        if values is None:
+            return
+        if len(values[0]) < MIN_LENGTH or values[0] != values[1]:
+            QMessageBox.warning(
+                self,
+                _("Back up vault"),
+                _("The passphrases must match and have at least {n} characters.").format(
+                    n=MIN_LENGTH
+                ),
+            )
+            return
+        try:
+            self.vault.backup(path, values[0])
+        except Exception as error:  # a full disk or a read-only folder: say so, keep going
+            QMessageBox.warning(self, _("Back up vault"), error_text(error))
+            return
+        self.status.emit(_("Backup saved."))
+
+    def _restore(self) -> None:
+        if self.vault is None:
+            return
+        path, _filter = QFileDialog.getOpenFileName(self, _("Restore from backup"), str(Path.home()))
+        if not path:
+            return
+        values = PassphraseDialog(
+            _("Restore from backup"), [_("The backup's passphrase")], self
+        ).values()
+        if values is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Restore from backup"),
+            _("Replace the notes in this vault with the backup? The current vault is kept "
+              "beside it as an encrypted file."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        target = self.vault.path
+        try:
+            Vault.open(path, values[0]).close()  # a wrong passphrase is refused first
+        except Exception as error:  # the current vault stays open and untouched
+            QMessageBox.warning(self, _("Restore from backup"), error_text(error))
+            return
+        self.vault.close()
+        try:
+            restored = Vault.restore(path, values[0], target)
+        except Exception as error:  # the old vault is still in place; unlock it again
+            QMessageBox.warning(self, _("Restore from backup"), error_text(error))
+            self.lock_requested.emit()
+            return
+        self.vault_replaced.emit(restored)
+        self.status.emit(_("The backup was restored."))
