@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(settings.load().language)
     args = _parser().parse_args(argv)
     if args.self_test:
-        from vaaldstod.selftest import run_self_test
+        from vaaldstod.ui.selftest import run_self_test
 
         return run_self_test()
     if args.command == "screenshot":

@@ -54,6 +54,7 @@ class CasesPage(QWidget):
         self.new_case = button("primary")
         self.new_case.clicked.connect(self._create_case)
         self.case_list = QListWidget()
+        self.case_list.setWordWrap(True)
         self.case_list.currentItemChanged.connect(self._list_choice)
         self.case_list.itemActivated.connect(self._list_choice)
         self.retention_banner = label("warning")
@@ -251,6 +252,7 @@ class CasesPage(QWidget):
             except VaultError:
                 case = None
         self._case_id = case.id if case else None
+        self._select_in_list(self._case_id)
         for widget in (self.extend, self.rename, self.delete_case, self.editor, self.save):
             widget.setEnabled(case is not None)
         self.notes.clear()
@@ -284,6 +286,17 @@ class CasesPage(QWidget):
             self.editor.setPlainText(self.vault.draft(case.id))
         self._note_chosen(self.notes.currentItem())
         self._update_editor_label()
+
+    def _select_in_list(self, case_id: int | None) -> None:
+        self.case_list.blockSignals(True)
+        for row in range(self.case_list.count()):
+            item = self.case_list.item(row)
+            if item.data(ROLE_ID) == case_id and not self.search.text().strip():
+                self.case_list.setCurrentItem(item)
+                break
+        else:
+            self.case_list.setCurrentItem(None)
+        self.case_list.blockSignals(False)
 
     def _note_chosen(self, item: QListWidgetItem | None, *_ignored) -> None:
         for widget in (self.edit, self.history, self.copy):

@@ -144,8 +144,7 @@ class AppController(QObject):
         self.main_window.show()
         self.lock_screen.hide()
         self.lock_screen.set_busy(False)
-        self.lock_screen.creating = False
-        self.lock_screen.retranslate_ui()
+        self.lock_screen.set_creating(False)
         self.lock_screen.show_message("")
         self.inactivity.start()
 

@@ -17,7 +17,7 @@ def error_text(error: Exception) -> str:
     if isinstance(error, VaultLocked):
         return _("The vault is locked. Unlock it and try again.")
     if isinstance(error, VaultError):
-        return _("That did not work: {reason}").format(reason=_(str(error)))
+        return _(error.template).format(**error.params)
     if isinstance(error, OSError):
         return _("The file could not be read or written: {reason}").format(
             reason=error.strerror or str(error)

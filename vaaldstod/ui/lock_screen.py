@@ -34,7 +34,6 @@ class LockScreen(QWidget):
 
     def __init__(self, creating: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.creating = creating
         self.setObjectName("lockScreen")
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick)
@@ -71,11 +70,7 @@ class LockScreen(QWidget):
         self.form = QFormLayout()
         self.passphrase_caption = form_row(self.form, self.passphrase)
         self.confirm_caption = form_row(self.form, self.confirm)
-        if creating:
-            self.form.addRow(self.hint)
-        else:
-            self.form.setRowVisible(self.confirm, False)
-            self.hint.hide()
+        self.form.addRow(self.hint)
         panel = QVBoxLayout()
         panel.addWidget(self.title)
         panel.addWidget(self.intro)
@@ -94,8 +89,15 @@ class LockScreen(QWidget):
         outer.addStretch(1)
         outer.addLayout(centred)
         outer.addStretch(2)
-        self.retranslate_ui()
+        self.set_creating(creating)
         self.passphrase.setFocus()
+
+    def set_creating(self, creating: bool) -> None:
+        """Create mode asks twice and rates the passphrase; unlock mode asks once."""
+        self.creating = creating
+        self.form.setRowVisible(self.confirm, creating)
+        self.form.setRowVisible(self.hint, creating)
+        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle("Våldstöd")

@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
+from vaaldstod.i18n import N_
 from vaaldstod.vault import schema
 from vaaldstod.vault.errors import (
     StorageFull,
@@ -52,15 +53,15 @@ def _parse(stamp: str) -> datetime:
 
 def _key_literal(passphrase: str) -> str:
     if not passphrase or "\x00" in passphrase:
-        raise VaultError("A passphrase must not be empty or contain NUL characters.")
+        raise VaultError(N_("A passphrase must not be empty or contain NUL characters."))
     return "'" + passphrase.replace("'", "''") + "'"
 
 
 def _translate(error: Exception) -> VaultError:
     message = str(error).lower()
     if "full" in message or "disk i/o" in message or "too big" in message:
-        return StorageFull("The disk is full or the file may not grow; nothing was saved.")
-    return VaultError(f"The vault could not complete the change: {error}")
+        return StorageFull()
+    return VaultError(N_("The vault could not complete the change: {reason}"), reason=str(error))
 
 
 class Vault:
@@ -79,12 +80,12 @@ class Vault:
         """Create a new, empty vault at `path`; refuses to overwrite an existing file."""
         path = Path(path)
         if path.exists():
-            raise VaultError(f"There is already a file at {path}.")
+            raise VaultError(N_("There is already a file at {path}."), path=str(path))
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         try:
             connection = cls._connect(path, passphrase)
         except WrongPassphrase as error:  # a race with another process creating it
-            raise VaultError(str(error)) from error
+            raise VaultError(N_("There is already a file at {path}."), path=str(path)) from error
         vault = cls(path, connection, clock)
         vault._migrate()
         return vault
@@ -94,7 +95,7 @@ class Vault:
         """Open and unlock an existing vault; raises `WrongPassphrase` without touching it."""
         path = Path(path)
         if not path.is_file():
-            raise VaultError(f"There is no vault at {path}.")
+            raise VaultError(N_("There is no vault at {path}."), path=str(path))
         vault = cls(path, cls._connect(path, passphrase), clock)
         try:
             vault._migrate()
@@ -121,7 +122,7 @@ class Vault:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except dbapi2.DatabaseError as error:
             connection.close()
-            raise WrongPassphrase("The passphrase does not open this vault.") from error
+            raise WrongPassphrase() from error
         for pragma in (
             "PRAGMA foreign_keys = ON",
             "PRAGMA secure_delete = ON",
@@ -136,9 +137,7 @@ class Vault:
     def _migrate(self) -> None:
         current = self._conn.execute("PRAGMA user_version").fetchone()[0]
         if current > schema.LATEST:
-            raise VaultTooNew(
-                "This vault was saved by a newer version of Våldstöd; update the app to open it."
-            )
+            raise VaultTooNew()
         for version in range(current, schema.LATEST):
             # One transaction per step: a crash mid-migration leaves the earlier version.
             script = (
@@ -178,7 +177,7 @@ class Vault:
     @property
     def _conn(self) -> sqlcipher3.Connection:
         if self._db is None:
-            raise VaultLocked("The vault is locked.")
+            raise VaultLocked()
         return self._db
 
     @contextlib.contextmanager
@@ -214,7 +213,9 @@ class Vault:
                     (pseudonym, now, now),
                 )
         except dbapi2.IntegrityError as error:
-            raise VaultError(f"There is already a case called “{pseudonym}”.") from error
+            raise VaultError(
+                N_("There is already a case called “{name}”."), name=pseudonym
+            ) from error
         return cursor.lastrowid
 
     def rename_case(self, case_id: int, pseudonym: str) -> None:
@@ -226,17 +227,21 @@ class Vault:
                     "UPDATE cases SET pseudonym = ? WHERE id = ?", (pseudonym, case_id)
                 )
         except dbapi2.IntegrityError as error:
-            raise VaultError(f"There is already a case called “{pseudonym}”.") from error
+            raise VaultError(
+                N_("There is already a case called “{name}”."), name=pseudonym
+            ) from error
 
     @staticmethod
     def _check_pseudonym(pseudonym: str) -> str:
         pseudonym = " ".join(pseudonym.split())
         if not pseudonym:
-            raise VaultError("A case needs a pseudonym.")
+            raise VaultError(N_("A case needs a pseudonym."))
         if _PERSONAL_NUMBER.search(pseudonym):
             raise VaultError(
-                "A pseudonym must not contain a personal identity number; "
-                "choose a neutral one such as “Ärende 2026-014”."
+                N_(
+                    "A pseudonym must not contain a personal identity number; "
+                    "choose a neutral one such as “Ärende 2026-014”."
+                )
             )
         return pseudonym
 
@@ -267,7 +272,7 @@ class Vault:
             (case_id,),
         ).fetchone()
         if row is None:
-            raise VaultError("That case no longer exists.")
+            raise VaultError(N_("That case no longer exists."))
         return self._case(row)
 
     def _case(self, row: tuple) -> Case:
@@ -293,7 +298,7 @@ class Vault:
 
     def _require_case(self, case_id: int) -> None:
         if not self._conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone():
-            raise VaultError("That case no longer exists.")
+            raise VaultError(N_("That case no longer exists."))
 
     def _touch(self, case_id: int, stamp: str) -> None:
         self._conn.execute("UPDATE cases SET last_activity = ? WHERE id = ?", (stamp, case_id))
@@ -331,7 +336,7 @@ class Vault:
     def add_note(self, case_id: int, text: str) -> int:
         """Store a working note; once this returns, the note survives a crash."""
         if not text.strip():
-            raise VaultError("An empty note is not saved.")
+            raise VaultError(N_("An empty note is not saved."))
         now = _stamp(self.clock())
         with self._write():
             self._require_case(case_id)
@@ -346,14 +351,14 @@ class Vault:
     def update_note(self, note_id: int, text: str) -> None:
         """Change a note's text; the earlier text is kept in its history."""
         if not text.strip():
-            raise VaultError("An empty note is not saved.")
+            raise VaultError(N_("An empty note is not saved."))
         now = _stamp(self.clock())
         with self._write():
             row = self._conn.execute(
                 "SELECT case_id, text, updated FROM notes WHERE id = ?", (note_id,)
             ).fetchone()
             if row is None:
-                raise VaultError("That note no longer exists.")
+                raise VaultError(N_("That note no longer exists."))
             case_id, old_text, old_updated = row
             if old_text == text:
                 return

@@ -1,0 +1,41 @@
+"""A throwaway, offscreen app for the self-test and screenshots; never the handler's data."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from vaaldstod.settings import Settings
+
+
+@contextlib.contextmanager
+def throwaway_app(language: str = "sv") -> Iterator[tuple[object, Path]]:
+    """Yield (AppController, temp dir) for a fresh vault path in a temp dir, offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from vaaldstod.i18n import set_language
+    from vaaldstod.ui.app import make_application
+    from vaaldstod.ui.controller import AppController
+
+    with tempfile.TemporaryDirectory(prefix="vaaldstod-") as tmp:
+        previous_home = os.environ.get("VAALDSTOD_HOME")
+        os.environ["VAALDSTOD_HOME"] = tmp  # settings saved while rendering stay in tmp
+        try:
+            set_language(language)
+            app = make_application([])
+            controller = AppController(
+                app, Path(tmp) / "vault.db", Settings(language=language), quit_app=lambda: None
+            )
+            yield controller, Path(tmp)
+            controller.lock("")
+            controller.lock_screen.close()
+            if controller.main_window is not None:
+                controller.main_window.close()
+            app.processEvents()
+        finally:
+            if previous_home is None:
+                os.environ.pop("VAALDSTOD_HOME", None)
+            else:
+                os.environ["VAALDSTOD_HOME"] = previous_home

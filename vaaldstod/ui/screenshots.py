@@ -1,0 +1,56 @@
+"""`vaaldstod screenshot --out DIR`: every main screen, filled with fictional demo data, as PNG."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from vaaldstod import demo
+from vaaldstod.i18n import _, current_language
+from vaaldstod.ui.offscreen import throwaway_app
+
+SIZE = (1100, 720)
+
+
+def render_all(out: str | Path, language: str | None = None) -> int:
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    language = language or current_language()
+    written = []
+    with throwaway_app(language) as (controller, _tmp):
+        from PySide6.QtWidgets import QApplication
+
+        from vaaldstod.vault import Vault
+
+        def save(widget, name: str) -> None:
+            widget.resize(*SIZE)
+            QApplication.processEvents()
+            path = out / f"{name}.png"
+            if not widget.grab().save(str(path)):
+                raise OSError(f"could not write {path}")
+            written.append(path)
+
+        save(controller.lock_screen, "01-create-vault")
+        vault = Vault.create(controller.vault_path, demo.DEMO_PASSPHRASE)
+        case_ids = demo.fill(vault, language)
+        controller._opened(vault)
+        window = controller.main_window
+        window.cases._show_case(case_ids[0])
+        window.cases.editor.setPlainText(
+            _("Draft: the client will bring the letter from the bank to the next meeting.")
+        )
+        save(window, "03-cases")
+        window.cases.search.setText("BankID")
+        save(window, "04-search")
+        window.cases.search.clear()
+        window.show_page("settings")
+        save(window, "05-settings")
+        controller.lock(_("Locked after a while without activity."))
+        save(controller.lock_screen, "02-unlock")
+    for path in sorted(written):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(render_all(sys.argv[1]))
