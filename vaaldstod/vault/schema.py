@@ -9,7 +9,7 @@ from __future__ import annotations
 V1 = """
 CREATE TABLE cases (
     id INTEGER PRIMARY KEY,
-    pseudonym TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(pseudonym)) > 0),
+    pseudonym TEXT NOT NULL UNIQUE CHECK (length(trim(pseudonym)) > 0),
     created TEXT NOT NULL,
     last_activity TEXT NOT NULL,
     retain_until TEXT

@@ -21,9 +21,9 @@ class UnlockThrottle:
 
     def delay_after(self, failures: int) -> float:
         """Seconds to wait after `failures` wrong attempts in a row: 0, 0, 2, 4, 8 … 60."""
-        if failures < FREE_ATTEMPTS:
+        if failures <= FREE_ATTEMPTS:
             return 0.0
-        return min(MAX_DELAY_S, 2.0 ** (failures - FREE_ATTEMPTS + 1))
+        return min(MAX_DELAY_S, 2.0 ** (failures - FREE_ATTEMPTS))
 
     def remaining(self) -> float:
         return max(0.0, self._blocked_until - self._clock())

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -123,6 +122,10 @@ class Vault:
         except dbapi2.DatabaseError as error:
             connection.close()
             raise WrongPassphrase() from error
+        # Checked before any pragma below can rewrite the header of a newer vault.
+        if connection.execute("PRAGMA user_version").fetchone()[0] > schema.LATEST:
+            connection.close()
+            raise VaultTooNew()
         for pragma in (
             "PRAGMA foreign_keys = ON",
             "PRAGMA secure_delete = ON",
@@ -135,9 +138,7 @@ class Vault:
         return connection
 
     def _migrate(self) -> None:
-        current = self._conn.execute("PRAGMA user_version").fetchone()[0]
-        if current > schema.LATEST:
-            raise VaultTooNew()
+        current = self.schema_version
         for version in range(current, schema.LATEST):
             # One transaction per step: a crash mid-migration leaves the earlier version.
             script = (
@@ -194,9 +195,7 @@ class Vault:
         except BaseException as error:
             with contextlib.suppress(dbapi2.Error):
                 conn.execute("ROLLBACK")
-            if isinstance(error, (dbapi2.Error, sqlite3.Error)) and not isinstance(
-                error, dbapi2.IntegrityError
-            ):
+            if isinstance(error, dbapi2.Error):
                 raise _translate(error) from error
             raise
 
@@ -206,30 +205,27 @@ class Vault:
         """A new case under a pseudonym chosen by the handler; never a name or ID number."""
         pseudonym = self._check_pseudonym(pseudonym)
         now = _stamp(self.clock())
-        try:
-            with self._write():
-                cursor = self._conn.execute(
-                    "INSERT INTO cases (pseudonym, created, last_activity) VALUES (?, ?, ?)",
-                    (pseudonym, now, now),
-                )
-        except dbapi2.IntegrityError as error:
-            raise VaultError(
-                N_("There is already a case called “{name}”."), name=pseudonym
-            ) from error
+        with self._write():
+            self._ensure_unique(pseudonym)
+            cursor = self._conn.execute(
+                "INSERT INTO cases (pseudonym, created, last_activity) VALUES (?, ?, ?)",
+                (pseudonym, now, now),
+            )
         return cursor.lastrowid
 
     def rename_case(self, case_id: int, pseudonym: str) -> None:
         pseudonym = self._check_pseudonym(pseudonym)
-        try:
-            with self._write():
-                self._require_case(case_id)
-                self._conn.execute(
-                    "UPDATE cases SET pseudonym = ? WHERE id = ?", (pseudonym, case_id)
-                )
-        except dbapi2.IntegrityError as error:
-            raise VaultError(
-                N_("There is already a case called “{name}”."), name=pseudonym
-            ) from error
+        with self._write():
+            self._require_case(case_id)
+            self._ensure_unique(pseudonym, case_id)
+            self._conn.execute("UPDATE cases SET pseudonym = ? WHERE id = ?", (pseudonym, case_id))
+
+    def _ensure_unique(self, pseudonym: str, case_id: int | None = None) -> None:
+        """Pseudonyms differ in more than case; SQLite's NOCASE folds only A–Z, not ÅÄÖ."""
+        wanted = pseudonym.casefold()
+        for other_id, name in self._conn.execute("SELECT id, pseudonym FROM cases"):
+            if name.casefold() == wanted and other_id != case_id:
+                raise VaultError(N_("There is already a case called “{name}”."), name=name)
 
     @staticmethod
     def _check_pseudonym(pseudonym: str) -> str:

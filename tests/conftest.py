@@ -1,0 +1,47 @@
+"""Shared fixtures: every test gets its own data directory; nothing touches the real one."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PASSPHRASE = "korrekt häst batteri häftklammer"
+
+
+class FakeClock:
+    """A clock the test moves by hand, for retention rules."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, days: float) -> None:
+        self.now += timedelta(days=days)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    """A private VAALDSTOD_HOME for each test, so tests never see each other's files."""
+    path = tmp_path / "home"
+    monkeypatch.setenv("VAALDSTOD_HOME", str(path))
+    return path
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def vault(tmp_path, clock):
+    from vaaldstod.vault import Vault
+
+    opened = Vault.create(tmp_path / "vault.db", PASSPHRASE, clock=clock)
+    yield opened
+    opened.close()
