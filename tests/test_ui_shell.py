@@ -38,12 +38,7 @@ def controller(qapp, tmp_path):
     made.quit_app = quit_app
     made.start()
     yield made
-    made.lock("")
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-    qapp.removeEventFilter(made.inactivity)
-    qapp.removeEventFilter(made.quick_exit_filter)
-    i18n._listeners.remove(made._retranslate)
+    made.dispose()
     i18n.set_language("sv")
 
 

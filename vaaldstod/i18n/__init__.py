@@ -58,6 +58,11 @@ def on_language_change(listener: Callable[[str], None]) -> None:
     _listeners.append(listener)
 
 
+def remove_language_listener(listener: Callable[[str], None]) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
 def _(message: str) -> str:
     return _translations.gettext(message)
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from vaaldstod import settings as settings_store
-from vaaldstod.i18n import _, on_language_change, set_language
+from vaaldstod.i18n import _, on_language_change, remove_language_listener, set_language
 from vaaldstod.settings import Settings
 from vaaldstod.ui import theme
 from vaaldstod.ui.clipboard import SecureClipboard
@@ -205,6 +205,16 @@ class AppController(QObject):
         self.lock_screen.show()
         self.lock_screen.raise_()
         self.lock_screen.activateWindow()
+
+    def dispose(self) -> None:
+        """Lock, close every window and detach from the application (tests, throwaway apps)."""
+        self.lock("")
+        for widget in (self.lock_screen, self.main_window):
+            if widget is not None:
+                widget.close()
+        self.app.removeEventFilter(self.inactivity)
+        self.app.removeEventFilter(self.quick_exit_filter)
+        remove_language_listener(self._retranslate)
 
     def quick_exit(self) -> None:
         """Hide every window first (that is what must be instant), then lock and quit."""

@@ -29,10 +29,7 @@ def throwaway_app(language: str = "sv") -> Iterator[tuple[object, Path]]:
                 app, Path(tmp) / "vault.db", Settings(language=language), quit_app=lambda: None
             )
             yield controller, Path(tmp)
-            controller.lock("")
-            controller.lock_screen.close()
-            if controller.main_window is not None:
-                controller.main_window.close()
+            controller.dispose()
             app.processEvents()
         finally:
             if previous_home is None:
