@@ -86,18 +86,24 @@ def _directory_safety(entries: Any) -> Iterator[Finding]:
         path = ("entries", index)
         for key_path in _keys(entry, path):
             if ADDRESS_KEY.search(str(key_path[-1])):
-                yield Finding(key_path, _(
-                    "a directory has no address field: a shelter's or protected housing's "
-                    "address must never be printed or stored; give contact through phone or web"
-                ))
+                yield Finding(
+                    key_path,
+                    _(
+                        "a directory has no address field: a shelter's or protected housing's "
+                        "address must never be printed or stored; give contact through phone or web"
+                    ),
+                )
         if entry.get("protected") is not True:
             continue
         for text_path, text in _strings(entry, path):
             if has_address(text):
-                yield Finding(text_path, _(
-                    "looks like a street address in a protected entry: a shelter's address "
-                    "must never be printed or stored; give contact through phone or web"
-                ))
+                yield Finding(
+                    text_path,
+                    _(
+                        "looks like a street address in a protected entry: a shelter's address "
+                        "must never be printed or stored; give contact through phone or web"
+                    ),
+                )
 
 
 def _exercise_safety(exercises: Any) -> Iterator[Finding]:
@@ -106,10 +112,13 @@ def _exercise_safety(exercises: Any) -> Iterator[Finding]:
             if "sources" in text_path:  # a quote may hold the number it is evidence for
                 continue
             if has_personal_data(text):
-                yield Finding(text_path, _(
-                    "looks like a phone or personal identity number: exercise cases use only "
-                    "obviously fictional details and no phone numbers"
-                ))
+                yield Finding(
+                    text_path,
+                    _(
+                        "looks like a phone or personal identity number: exercise cases use only "
+                        "obviously fictional details and no phone numbers"
+                    ),
+                )
 
 
 def _duplicate_ids(value: Any, path: tuple[str | int, ...]) -> Iterator[Finding]:
@@ -123,9 +132,12 @@ def _duplicate_ids(value: Any, path: tuple[str | int, ...]) -> Iterator[Finding]
             ident = item.get("id")
             if isinstance(ident, str):
                 if ident in seen:
-                    yield Finding((*path, index, "id"), _(
-                        "'{id}' is already the id of an earlier entry; ids must be unique"
-                    ).format(id=ident))
+                    yield Finding(
+                        (*path, index, "id"),
+                        _(
+                            "'{id}' is already the id of an earlier entry; ids must be unique"
+                        ).format(id=ident),
+                    )
                 seen.add(ident)
             yield from _duplicate_ids(item, (*path, index))
 
@@ -135,17 +147,21 @@ def _broken_references(content: Mapping[str, Any]) -> Iterator[Finding]:
         known = {item["id"] for _index, item in _records(content.get(target))}
         for index, item in _records(content.get(collection)):
             if field in item and item[field] not in known:
-                yield Finding((collection, index, field), _(
-                    "'{value}' is not the id of any of the pack's {target}"
-                ).format(value=item[field], target=target))
+                yield Finding(
+                    (collection, index, field),
+                    _("'{value}' is not the id of any of the pack's {target}").format(
+                        value=item[field], target=target
+                    ),
+                )
 
 
 def _unverified_phones(entries: list[dict[str, Any]]) -> Iterator[Finding]:
     for index, entry in enumerate(entries):
         if entry["phone"] == "" and not entry["needs_office_input"]:
-            yield Finding(("entries", index, "needs_office_input"), _(
-                "must be true when phone is empty: the office has to fill in a checked number"
-            ))
+            yield Finding(
+                ("entries", index, "needs_office_input"),
+                _("must be true when phone is empty: the office has to fill in a checked number"),
+            )
 
 
 def _scoring_gaps(content: Mapping[str, Any]) -> Iterator[Finding]:
@@ -156,22 +172,29 @@ def _scoring_gaps(content: Mapping[str, Any]) -> Iterator[Finding]:
     for index, scale in enumerate(content["scales"]):
         for option_index, option in enumerate(scale["options"]):
             if "points" not in option:
-                yield Finding(("scales", index, "options", option_index, "points"), _(
-                    "is missing: the instrument is scored, so every answer needs points"
-                ))
+                yield Finding(
+                    ("scales", index, "options", option_index, "points"),
+                    _("is missing: the instrument is scored, so every answer needs points"),
+                )
         lowest[scale["id"]] = min(option.get("points", 0) for option in scale["options"])
     bands = scoring["bands"]
     for index in range(1, len(bands)):
         if bands[index]["min"] <= bands[index - 1]["min"]:
-            yield Finding(("scoring", "bands", index, "min"), _(
-                "must be higher than the previous band's min ({previous})"
-            ).format(previous=bands[index - 1]["min"]))
+            yield Finding(
+                ("scoring", "bands", index, "min"),
+                _("must be higher than the previous band's min ({previous})").format(
+                    previous=bands[index - 1]["min"]
+                ),
+            )
     floor = sum(lowest.get(question["scale"], 0) for question in content["questions"])
     if bands[0]["min"] > floor:
-        yield Finding(("scoring", "bands", 0, "min"), _(
-            "leaves totals from {floor} to {min} without a band; the lowest possible total is "
-            "{floor}"
-        ).format(floor=floor, min=bands[0]["min"] - 1))
+        yield Finding(
+            ("scoring", "bands", 0, "min"),
+            _(
+                "leaves totals from {floor} to {min} without a band; the lowest possible total is "
+                "{floor}"
+            ).format(floor=floor, min=bands[0]["min"] - 1),
+        )
 
 
 def _template_syntax(templates: list[dict[str, Any]]) -> Iterator[Finding]:
@@ -181,9 +204,12 @@ def _template_syntax(templates: list[dict[str, Any]]) -> Iterator[Finding]:
             try:
                 environment.parse(body)
             except TemplateSyntaxError as error:
-                yield Finding(("templates", index, "body", language), _(
-                    "template error on line {line} of the text: {reason}"
-                ).format(line=error.lineno, reason=error.message))
+                yield Finding(
+                    ("templates", index, "body", language),
+                    _("template error on line {line} of the text: {reason}").format(
+                        line=error.lineno, reason=error.message
+                    ),
+                )
 
 
 def _sheet_coverage(
@@ -195,13 +221,23 @@ def _sheet_coverage(
     for index, sheet in enumerate(sheets):
         language = sheet["language"]
         if language not in languages:
-            findings.append(Finding(("sheets", index, "language"), _(
-                "'{language}' is not listed in the manifest's languages"
-            ).format(language=language)))
+            findings.append(
+                Finding(
+                    ("sheets", index, "language"),
+                    _("'{language}' is not listed in the manifest's languages").format(
+                        language=language
+                    ),
+                )
+            )
         elif language in by_language:
-            findings.append(Finding(("sheets", index, "language"), _(
-                "another file already holds the '{language}' sheet"
-            ).format(language=language)))
+            findings.append(
+                Finding(
+                    ("sheets", index, "language"),
+                    _("another file already holds the '{language}' sheet").format(
+                        language=language
+                    ),
+                )
+            )
         by_language.setdefault(language, index)
     manifest_findings = [
         Finding(("languages",), _("'{language}' has no sheet file").format(language=language))
@@ -209,19 +245,27 @@ def _sheet_coverage(
         if language not in by_language
     ]
     master = by_language.get(languages[0])
-    if master is None:
-        return findings, manifest_findings
-    expected = sheets[master]["strings"]
-    for index, sheet in enumerate(sheets):
-        strings = sheet["strings"]
-        for key in expected:
-            if key not in strings:
-                findings.append(Finding(("sheets", index, "strings", key), _(
-                    "is missing (the {master} sheet has it)"
-                ).format(master=languages[0])))
-        for key in strings:
-            if key not in expected:
-                findings.append(Finding(("sheets", index, "strings", key), _(
-                    "is not in the {master} sheet"
-                ).format(master=languages[0])))
+    if master is not None:
+        for table in ("strings", "categories"):
+            findings += _same_keys(sheets, master, table, languages[0])
     return findings, manifest_findings
+
+
+def _same_keys(
+    sheets: list[dict[str, Any]], master: int, table: str, master_language: str
+) -> Iterator[Finding]:
+    expected = sheets[master].get(table, {})
+    for index, sheet in enumerate(sheets):
+        texts = sheet.get(table, {})
+        for key in expected:
+            if key not in texts:
+                yield Finding(
+                    ("sheets", index, table, key),
+                    _("is missing (the {master} sheet has it)").format(master=master_language),
+                )
+        for key in texts:
+            if key not in expected:
+                yield Finding(
+                    ("sheets", index, table, key),
+                    _("is not in the {master} sheet").format(master=master_language),
+                )

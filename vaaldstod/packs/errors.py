@@ -16,7 +16,9 @@ class Problem:
 
     def __str__(self) -> str:
         place = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{place}: {self.field}: {self.message}" if self.field else f"{place}: {self.message}"
+        return (
+            f"{place}: {self.field}: {self.message}" if self.field else f"{place}: {self.message}"
+        )
 
 
 class PackError(Exception):
@@ -25,6 +27,11 @@ class PackError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
+
+    @classmethod
+    def about(cls, where: str, message: str, field: str | None = None) -> PackError:
+        """An error with one problem about a whole file, folder or pack id."""
+        return cls([Problem(where, None, field, message)])
 
 
 class PackTooNew(PackError):

@@ -61,7 +61,9 @@ class Pack:
 
     def localized(self, language: str) -> dict[str, Any]:
         """The content with every translated text replaced by its text in `language`."""
-        return _localize(self.content, frozenset(self.manifest.languages), self.language_for(language))
+        return _localize(
+            self.content, frozenset(self.manifest.languages), self.language_for(language)
+        )
 
     def records(
         self, collection: str, language: str, agency: str | None = None

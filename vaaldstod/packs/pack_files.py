@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from vaaldstod.i18n import _
-from vaaldstod.packs.errors import PackError, Problem
+from vaaldstod.packs.errors import PackError
 
 MANIFEST = "pack.toml"
 MAX_FILES = 100
@@ -51,12 +51,14 @@ def read_pack_files(path: Path) -> PackFiles:
         if path.exists():
             raise _refusal(path, _("is neither a pack folder nor a .zip file"))
     except OSError as error:
-        raise _refusal(path, _("could not be read ({reason})").format(reason=error.strerror)) from None
+        raise _refusal(
+            path, _("could not be read ({reason})").format(reason=error.strerror)
+        ) from None
     raise _refusal(path, _("does not exist"))
 
 
 def _refusal(path: Path | str, message: str) -> PackError:
-    return PackError([Problem(str(path), None, None, message)])
+    return PackError.about(str(path), message)
 
 
 def _read_folder(folder: Path) -> PackFiles:
@@ -73,18 +75,24 @@ def _read_folder(folder: Path) -> PackFiles:
 
 
 def _too_big(where: Path | str) -> PackError:
-    return _refusal(where, _("is larger than a pack file may be ({limit} MB)").format(
-        limit=MAX_FILE_BYTES // (1024 * 1024)
-    ))
+    return _refusal(
+        where,
+        _("is larger than a pack file may be ({limit} MB)").format(
+            limit=MAX_FILE_BYTES // (1024 * 1024)
+        ),
+    )
 
 
 def _check_totals(where: Path, files: dict[str, bytes]) -> None:
     if len(files) > MAX_FILES:
         raise _refusal(where, _("holds more than {limit} TOML files").format(limit=MAX_FILES))
     if sum(len(data) for data in files.values()) > MAX_TOTAL_BYTES:
-        raise _refusal(where, _("is larger than a pack may be ({limit} MB)").format(
-            limit=MAX_TOTAL_BYTES // (1024 * 1024)
-        ))
+        raise _refusal(
+            where,
+            _("is larger than a pack may be ({limit} MB)").format(
+                limit=MAX_TOTAL_BYTES // (1024 * 1024)
+            ),
+        )
 
 
 def _read_zip(archive: Path) -> PackFiles:
@@ -97,7 +105,9 @@ def _read_zip(archive: Path) -> PackFiles:
                 raise _refusal(archive, _("holds too many files to be a pack"))
             for entry in entries:
                 _check_entry(archive, entry)
-            prefix = _pack_root(archive, [entry.filename for entry in entries if not entry.is_dir()])
+            prefix = _pack_root(
+                archive, [entry.filename for entry in entries if not entry.is_dir()]
+            )
             files: dict[str, bytes] = {}
             for entry in entries:
                 name = entry.filename.removeprefix(prefix)
@@ -114,18 +124,21 @@ def _read_zip(archive: Path) -> PackFiles:
                 files[name] = data
                 _check_totals(archive, files)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
-        raise _refusal(archive, _("is a damaged or unsupported .zip file ({reason})").format(
-            reason=error
-        )) from None
+        raise _refusal(
+            archive, _("is a damaged or unsupported .zip file ({reason})").format(reason=error)
+        ) from None
     return PackFiles(str(archive), files)
 
 
 def _check_name(where: Path, name: str) -> None:
     if not _FILE_NAME.match(name):
-        raise _refusal(where, _(
-            "holds '{name}': a pack's file names may use only letters a-z, digits, '.', '_' "
-            "and '-'"
-        ).format(name=name))
+        raise _refusal(
+            where,
+            _(
+                "holds '{name}': a pack's file names may use only letters a-z, digits, '.', '_' "
+                "and '-'"
+            ).format(name=name),
+        )
 
 
 def _check_entry(archive: Path, entry: zipfile.ZipInfo) -> None:
@@ -133,17 +146,16 @@ def _check_entry(archive: Path, entry: zipfile.ZipInfo) -> None:
     name = entry.filename.replace("\\", "/")
     parts = PurePosixPath(name).parts
     if name.startswith("/") or _DRIVE.match(name) or ".." in parts:
-        raise _refusal(archive, _("contains '{name}', a path outside the pack; refused").format(
-            name=entry.filename
-        ))
+        raise _refusal(
+            archive,
+            _("contains '{name}', a path outside the pack; refused").format(name=entry.filename),
+        )
     if stat.S_ISLNK(entry.external_attr >> 16):
-        raise _refusal(archive, _("contains '{name}', a link; refused").format(
-            name=entry.filename
-        ))
+        raise _refusal(archive, _("contains '{name}', a link; refused").format(name=entry.filename))
     if entry.flag_bits & 0x1:
-        raise _refusal(archive, _("contains '{name}', which is encrypted").format(
-            name=entry.filename
-        ))
+        raise _refusal(
+            archive, _("contains '{name}', which is encrypted").format(name=entry.filename)
+        )
 
 
 def _pack_root(archive: Path, names: list[str]) -> str:

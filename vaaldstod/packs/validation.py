@@ -112,7 +112,10 @@ def _translated_for(languages: tuple[str, ...]):
             return
         for language in languages:
             if language not in instance:
-                yield ValidationError(_("the text in this language is missing"), path=[language])
+                message = _(
+                    "is missing: every text is given in each of the pack's languages ({languages})"
+                ).format(languages=", ".join(languages))
+                yield ValidationError(message, path=[language])
         for language, text in instance.items():
             if language not in languages:
                 message = _("is not one of the pack's languages ({languages})").format(
@@ -123,7 +126,8 @@ def _translated_for(languages: tuple[str, ...]):
                 yield ValidationError(_("should be text in quotes"), path=[language])
             elif kind == "markdown":
                 yield from (
-                    ValidationError(message, path=[language]) for message in _markdown_problems(text)
+                    ValidationError(message, path=[language])
+                    for message in _markdown_problems(text)
                 )
 
     return translated
@@ -170,7 +174,9 @@ def _describe(error: ValidationError) -> str:
             value=error.instance, rule=_form_message(error.schema.get("x-form"))
         )
     if keyword in ("minItems", "minProperties"):
-        return _("must not be empty") if expected == 1 else _("needs at least {n}").format(n=expected)
+        return (
+            _("must not be empty") if expected == 1 else _("needs at least {n}").format(n=expected)
+        )
     if keyword == "minLength":
         return _("must not be empty")
     if keyword == "maxLength":
@@ -184,9 +190,12 @@ def _describe(error: ValidationError) -> str:
 
 def _form_message(form: str | None) -> str:
     forms = {
-        "id": _("use only lower-case letters a-z, digits, '.', '_' and '-', starting with a "
-                "letter or digit"),
+        "id": _(
+            "use only lower-case letters a-z, digits, '.', '_' and '-', starting with a "
+            "letter or digit"
+        ),
         "https": _("should be a web address starting with https://"),
+        "url": _("should be a web address starting with https:// or http://"),
         "language": _("should be a language code such as sv, en or sv-easy"),
         "version": _("should be a version such as 1.0.0"),
         "doc": _("should be the file name of a source report, such as 000_0fbe2ae24c2d7d0a.txt"),
