@@ -228,3 +228,23 @@ def test_delete_case_removes_notes_and_history(vault):
     vault.delete_case(case)
     assert vault.search("borttagen") == []
     assert vault.history(note) == []
+
+
+def test_referrals_and_walkthroughs_are_kept_in_the_case(vault, clock):
+    from datetime import date
+
+    case = vault.create_case("Ärende 2026-020")
+    vault.add_referral(case, "womens_shelter", "given")
+    vault.add_referral(case, "police", "not_sought_unsafe", date(2026, 3, 1))
+    with pytest.raises(VaultError):
+        vault.add_referral(case, "police", "maybe")
+    assert [(r.category, r.consent) for r in vault.referrals(case)] == [
+        ("police", "not_sought_unsafe"),
+        ("womens_shelter", "given"),
+    ]
+    walk = vault.save_walkthrough(case, {"asked": "routine", "forms": ["economic"]})
+    vault.save_walkthrough(case, {"asked": "routine", "forms": ["economic", "psychological"]}, walk)
+    [saved] = vault.walkthroughs(case)
+    assert saved.answers["forms"] == ["economic", "psychological"]
+    vault.delete_case(case)
+    assert vault.referrals(case) == [] and vault.walkthroughs(case) == []

@@ -18,10 +18,21 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
+def _calm_excepthook(kind, value, trace) -> None:
+    """An unexpected error: say so calmly; print only its type, never a message with data."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from vaaldstod.i18n import _
+
+    print(f"vaaldstod: unexpected {kind.__name__}", file=sys.stderr)
+    QMessageBox.warning(None, "Våldstöd", _("Something went wrong and nothing was changed."))
+
+
 def run_app(argv: list[str]) -> int:
     from vaaldstod.ui.controller import AppController
 
     app = make_application(argv)
+    sys.excepthook = _calm_excepthook
     controller = AppController(app, paths.vault_path(), settings.load())
     controller.start()
     return app.exec()

@@ -51,7 +51,8 @@ class AppController(QObject):
         app.installEventFilter(self.quick_exit_filter)
         app.aboutToQuit.connect(self.clipboard.clear)
 
-        theme.apply(app, current.theme, current.text_scale, self._base_point_size)
+        self._apply_theme()
+        app.styleHints().colorSchemeChanged.connect(self._apply_theme)
         self.lock_screen = self._new_lock_screen()
         on_language_change(self._retranslate)
         self._install_qt_translator(current.language)
@@ -161,13 +162,16 @@ class AppController(QObject):
     def _settings_changed(self, current: Settings) -> None:
         language_changed = current.language != self.settings.language
         self.settings = current
-        theme.apply(self.app, current.theme, current.text_scale, self._base_point_size)
+        self._apply_theme()
         self.inactivity.set_minutes(current.idle_lock_minutes)
         if self.vault is not None:
             self.vault.retention_days = current.retention_days
             self.main_window.cases.reload()
         if language_changed:
             set_language(current.language)
+
+    def _apply_theme(self) -> None:
+        theme.apply(self.app, self.settings.theme, self.settings.text_scale, self._base_point_size)
 
     def _save_settings(self) -> None:
         try:
@@ -214,6 +218,7 @@ class AppController(QObject):
                 widget.close()
         self.app.removeEventFilter(self.inactivity)
         self.app.removeEventFilter(self.quick_exit_filter)
+        self.app.styleHints().colorSchemeChanged.disconnect(self._apply_theme)
         remove_language_listener(self._retranslate)
 
     def quick_exit(self) -> None:

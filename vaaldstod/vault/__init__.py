@@ -7,12 +7,15 @@ from vaaldstod.vault.errors import (
     VaultTooNew,
     WrongPassphrase,
 )
-from vaaldstod.vault.records import Case, Note, NoteVersion, SearchHit
+from vaaldstod.vault.records import CONSENTS, Case, Note, NoteVersion, Referral, SearchHit, Walkthrough
 from vaaldstod.vault.throttle import UnlockThrottle
 from vaaldstod.vault.vault import DEFAULT_RETENTION_DAYS, Vault
 
 __all__ = [
+    "CONSENTS",
     "DEFAULT_RETENTION_DAYS",
+    "Referral",
+    "Walkthrough",
     "Case",
     "Note",
     "NoteVersion",

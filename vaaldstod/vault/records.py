@@ -43,3 +43,28 @@ class SearchHit:
     text: str
     snippet: str
     created: datetime
+
+
+CONSENTS = ("given", "refused", "not_sought_unsafe")
+
+
+@dataclass(frozen=True)
+class Referral:
+    """A referral given in a case: to which kind of service, when, and the client's consent."""
+
+    id: int
+    case_id: int
+    category: str
+    consent: str
+    given_on: date
+
+
+@dataclass(frozen=True)
+class Walkthrough:
+    """The saved answers of a handbook walk-through tied to a case."""
+
+    id: int
+    case_id: int
+    answers: dict
+    created: datetime
+    updated: datetime

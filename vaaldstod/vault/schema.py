@@ -54,6 +54,28 @@ CREATE TRIGGER notes_au AFTER UPDATE OF text ON notes BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [V1]
+# Version 2: what a handler records in a case besides notes: referrals given (with the
+# client's consent) and the answers of a handbook walk-through (JSON, encrypted like the rest).
+V2 = """
+CREATE TABLE referrals (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    category TEXT NOT NULL,
+    consent TEXT NOT NULL CHECK (consent IN ('given', 'refused', 'not_sought_unsafe')),
+    given_on TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX referrals_case ON referrals(case_id, given_on);
+CREATE TABLE walkthroughs (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    answers TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX walkthroughs_case ON walkthroughs(case_id, created);
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
 
 LATEST = len(MIGRATIONS)

@@ -7,6 +7,7 @@ is; weakening it would make a stolen laptop's vault quick to guess.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -26,7 +27,15 @@ from vaaldstod.vault.errors import (
     WrongPassphrase,
 )
 from vaaldstod.vault.query import fts_query
-from vaaldstod.vault.records import Case, Note, NoteVersion, SearchHit
+from vaaldstod.vault.records import (
+    CONSENTS,
+    Case,
+    Note,
+    NoteVersion,
+    Referral,
+    SearchHit,
+    Walkthrough,
+)
 
 DEFAULT_RETENTION_DAYS = 90
 SEARCH_LIMIT = 200
@@ -407,6 +416,66 @@ class Vault:
             "SELECT text FROM drafts WHERE case_id = ?", (case_id,)
         ).fetchone()
         return row[0] if row else ""
+
+    # -- referrals and walk-throughs recorded in a case -----------------------------------
+
+    def add_referral(
+        self, case_id: int, category: str, consent: str, given_on: date | None = None
+    ) -> int:
+        """Record that the client was referred to a kind of service, and their consent."""
+        if consent not in CONSENTS:
+            raise VaultError(N_("Unknown consent value: {value}"), value=consent)
+        now = self.clock()
+        given_on = given_on or now.date()
+        with self._write():
+            self._require_case(case_id)
+            cursor = self._conn.execute(
+                "INSERT INTO referrals (case_id, category, consent, given_on, created)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (case_id, category, consent, given_on.isoformat(), _stamp(now)),
+            )
+            self._touch(case_id, _stamp(now))
+        return cursor.lastrowid
+
+    def referrals(self, case_id: int) -> list[Referral]:
+        rows = self._conn.execute(
+            "SELECT id, case_id, category, consent, given_on FROM referrals"
+            " WHERE case_id = ? ORDER BY given_on, id",
+            (case_id,),
+        ).fetchall()
+        return [Referral(i, c, cat, con, date.fromisoformat(d)) for i, c, cat, con, d in rows]
+
+    def save_walkthrough(
+        self, case_id: int, answers: dict, walkthrough_id: int | None = None
+    ) -> int:
+        """Store (or update) a walk-through's answers in the case; returns its id."""
+        now = _stamp(self.clock())
+        encoded = json.dumps(answers, ensure_ascii=False, sort_keys=True)
+        with self._write():
+            self._require_case(case_id)
+            if walkthrough_id is None:
+                walkthrough_id = self._conn.execute(
+                    "INSERT INTO walkthroughs (case_id, answers, created, updated)"
+                    " VALUES (?, ?, ?, ?)",
+                    (case_id, encoded, now, now),
+                ).lastrowid
+            else:
+                self._conn.execute(
+                    "UPDATE walkthroughs SET answers = ?, updated = ? WHERE id = ? AND case_id = ?",
+                    (encoded, now, walkthrough_id, case_id),
+                )
+            self._touch(case_id, now)
+        return walkthrough_id
+
+    def walkthroughs(self, case_id: int) -> list[Walkthrough]:
+        rows = self._conn.execute(
+            "SELECT id, case_id, answers, created, updated FROM walkthroughs"
+            " WHERE case_id = ? ORDER BY created, id",
+            (case_id,),
+        ).fetchall()
+        return [
+            Walkthrough(i, c, json.loads(a), _parse(cr), _parse(up)) for i, c, a, cr, up in rows
+        ]
 
     # -- search -------------------------------------------------------------------------
 
