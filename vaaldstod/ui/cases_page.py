@@ -176,7 +176,9 @@ class CasesPage(QWidget):
         self._show_case(None)
 
     def save_draft(self) -> None:
-        if self.vault is None or self._case_id is None or self._editing_note is not None:
+        if self.vault is None or not self.vault.is_open or self._case_id is None:
+            return
+        if self._editing_note is not None:
             return
         try:
             self.vault.save_draft(self._case_id, self.editor.toPlainText())

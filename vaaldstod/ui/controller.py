@@ -129,7 +129,7 @@ class AppController(QObject):
             self.main_window.settings_page.changed.connect(self._settings_changed)
             self.main_window.settings_page.vault_replaced.connect(self._vault_replaced)
             self.main_window.settings_page.lock_requested.connect(
-                lambda: self.lock(_("Unlock to continue."), save_draft=False)
+                lambda: self.lock(_("Unlock to continue."))
             )
         self._attach(vault)
         self.main_window.show_status(
@@ -151,8 +151,7 @@ class AppController(QObject):
 
     def _attach(self, vault) -> None:
         self.main_window.cases.warning_days = self.settings.retention_warning_days
-        self.main_window.cases.attach(vault)
-        self.main_window.settings_page.vault = vault
+        self.main_window.attach(vault)
 
     def _vault_replaced(self, vault) -> None:
         self.vault = vault
@@ -167,6 +166,7 @@ class AppController(QObject):
         if self.vault is not None:
             self.vault.retention_days = current.retention_days
             self.main_window.cases.reload()
+            self.main_window.handbook.set_agency(current.agency)
         if language_changed:
             set_language(current.language)
 
@@ -185,25 +185,21 @@ class AppController(QObject):
     def locked(self) -> bool:
         return self.vault is None
 
-    def _close_vault(self, save_draft: bool = True) -> None:
+    def _close_vault(self) -> None:
         """Keep a half-written note as an encrypted draft, drop the key, empty the clipboard."""
         self.inactivity.stop()
         if self.main_window is not None:
-            if save_draft and self.vault is not None and self.vault.is_open:
-                self.main_window.cases.save_draft()
-            self.main_window.cases.detach()
-            self.main_window.settings_page.vault = None
-            self.main_window.show_status("")
+            self.main_window.detach()
         if self.vault is not None:
             self.vault.close()
             self.vault = None
         self.clipboard.clear()
 
-    def lock(self, reason: str, save_draft: bool = True) -> None:
+    def lock(self, reason: str) -> None:
         """Lock now and show the lock screen with the reason."""
         if self.main_window is not None:
             self.main_window.hide()
-        self._close_vault(save_draft)
+        self._close_vault()
         self.lock_screen.clear()
         self.lock_screen.show_message(reason)
         self.lock_screen.show()

@@ -18,6 +18,11 @@ def error_text(error: Exception) -> str:
         return _("The vault is locked. Unlock it and try again.")
     if isinstance(error, VaultError):
         return _(error.template).format(**error.params)
+    from vaaldstod.packs import PackError
+    from vaaldstod.templates import TemplateError
+
+    if isinstance(error, (PackError, TemplateError)):
+        return str(error)  # already a translated sentence, naming file and line where known
     if isinstance(error, OSError):
         return _("The file could not be read or written: {reason}").format(
             reason=error.strerror or str(error)

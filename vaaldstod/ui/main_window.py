@@ -13,13 +13,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vaaldstod.i18n import N_, _
+from vaaldstod.i18n import N_, _, current_language
 from vaaldstod.settings import Settings
 from vaaldstod.ui.cases_page import CasesPage
+from vaaldstod.ui.handbook_page import HandbookPage
 from vaaldstod.ui.settings_page import SettingsPage
 from vaaldstod.ui.widgets import QuickExitButton, button, label, label_text
 
-PAGES = [("cases", N_("Cases and notes")), ("settings", N_("Settings"))]
+PAGES = [
+    ("cases", N_("Cases and notes")),
+    ("handbook", N_("Handbook")),
+    ("settings", N_("Settings")),
+]
+
+
+def _referral_categories() -> list[tuple[str, str]]:
+    from vaaldstod.packs import Registry
+
+    for pack in Registry().packs("sheet"):
+        for record in pack.records("languages", current_language()) or [pack.localized(current_language())]:
+            categories = record.get("categories")
+            if categories:
+                return list(categories.items())
+    return []
 
 
 class MainWindow(QMainWindow):
@@ -31,8 +47,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.resize(1100, 720)
         self.cases = CasesPage(copy_text)
+        self.handbook = HandbookPage(copy_text, current.agency, _referral_categories)
         self.settings_page = SettingsPage(current)
-        self.pages = {"cases": self.cases, "settings": self.settings_page}
+        self.pages = {"cases": self.cases, "handbook": self.handbook, "settings": self.settings_page}
+        self.handbook.note_saved.connect(lambda _case: self.cases.reload())
 
         self.heading = label("title", wrap=False)
         self.status_line = label("muted")
@@ -44,7 +62,8 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(220)
+        self.navigation.setFixedWidth(190)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for key, _caption in PAGES:
             self.navigation.addItem("")
@@ -81,6 +100,17 @@ class MainWindow(QMainWindow):
             self.navigation.item(row).setText(_(caption))
         for page in self.pages.values():
             page.retranslate_ui()
+
+    def attach(self, vault) -> None:
+        """Hand the unlocked vault to every page."""
+        for page in self.pages.values():
+            page.attach(vault)
+
+    def detach(self) -> None:
+        """On lock: each page keeps drafts encrypted, then forgets what it showed."""
+        for page in self.pages.values():
+            page.detach()
+        self.show_status("")
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow([k for k, _c in PAGES].index(key))

@@ -45,6 +45,29 @@ def render_all(out: str | Path, language: str | None = None) -> int:
         window.cases.search.clear()
         window.show_page("settings")
         save(window, "05-settings")
+        window.show_page("handbook")
+        handbook = window.handbook
+        handbook.set_case(case_ids[0])
+        for step in ("identify", "ask", "act"):
+            handbook.show_step(step)
+            save(window, f"06-handbook-{step}")
+        panel = handbook.panel
+        panel.asked["routine"].setChecked(True)
+        panel.disclosed["yes"].setChecked(True)
+        for form in ("economic", "psychological"):
+            panel.forms[form].setChecked(True)
+        panel.children.setChecked(True)
+        panel.set_answers({**panel.answers(), "referrals": [["womens_shelter", "given"]],
+                           "checklist": [e.id for e in handbook.handbook.checklist[:3]]})
+        handbook.show_step("checklist")
+        save(window, "07-checklist")
+        handbook.show_step("journal")
+        handbook.journal_language.setCurrentIndex(0 if language == "sv" else 1)
+        handbook._generate()
+        save(window, "08-journal-text")
+        handbook.search.setText("tolk" if language == "sv" else "interpreter")
+        save(window, "09-handbook-search")
+        handbook.search.clear()
         controller.lock(_("Locked after a while without activity."))
         save(controller.lock_screen, "02-unlock")
     for path in sorted(written):

@@ -129,6 +129,12 @@ class SettingsPage(QWidget):
             spin.valueChanged.connect(self._store)
         self.retranslate_ui()
 
+    def attach(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def detach(self) -> None:
+        self.vault = None
+
     def retranslate_ui(self) -> None:
         self.general.setTitle(_("General"))
         self.safety.setTitle(_("Safety and retention"))

@@ -98,3 +98,14 @@ QListWidget::item:selected {{ background: {highlight}; color: {text}; }}
 QLineEdit, QPlainTextEdit, QListWidget, QTextBrowser {{
     border: 1px solid {border}; border-radius: 4px; padding: 4px; }}
 """
+
+
+def document_css(preference: str) -> str:
+    """Style for handbook HTML in a QTextBrowser: item kinds get a tinted box and a label."""
+    c = colours(preference)
+    tint = {"action": "highlight", "phrasing": "window", "warning": "warning_bg"}
+    boxes = "\n".join(f".{kind} {{ background-color: {c[key]}; }}" for kind, key in tint.items())
+    return (
+        f"{boxes}\n.badge {{ font-weight: bold; color: {c['text']}; }}\n"
+        f".warning .badge {{ color: {c['warning_text']}; }}\na {{ color: {c['accent']}; }}"
+    )

@@ -1,0 +1,454 @@
+"""The handbook: step through identify → follow up, tick signs, record answers, get journal text."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vaaldstod.i18n import N_, _, current_language
+from vaaldstod.ui.errors import error_text
+from vaaldstod.ui.widgets import button, label, label_text
+
+ROLE = Qt.ItemDataRole.UserRole
+CHECKLIST, JOURNAL = "checklist", "journal"
+EXTRA_PAGES = ((CHECKLIST, N_("Checklist: signs of economic violence")), (JOURNAL, N_("Journal text")))
+
+
+class HandbookPage(QWidget):
+    status = Signal(str)
+    note_saved = Signal(int)  # case id
+
+    def __init__(
+        self,
+        copy_text: Callable[[str], None],
+        agency: str,
+        referral_categories: Callable[[], list[tuple[str, str]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        from vaaldstod.ui.walkthrough_panel import WalkthroughPanel
+
+        super().__init__(parent)
+        self.setObjectName("handbookPage")
+        self.vault = None
+        self.agency = agency
+        self._copy_text = copy_text
+        self._handbook = None
+        self._walkthrough_id: int | None = None
+        self._save_timer = QTimer(self, singleShot=True, interval=400)
+        self._save_timer.timeout.connect(self._save_answers)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._refresh_navigation)
+        self.case = QComboBox()
+        self.case.currentIndexChanged.connect(self._case_chosen)
+        self.case_hint = label("muted")
+        self.print_step = button()
+        self.print_step.clicked.connect(self._print_step)
+        self.navigation = QListWidget()
+        self.navigation.setWordWrap(True)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.currentItemChanged.connect(self._navigate)
+        self.navigation.itemActivated.connect(self._navigate)
+
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link)
+        self.checklist = QTreeWidget()
+        self.checklist.setHeaderHidden(True)
+        self.checklist.setWordWrap(True)
+        self.checklist.itemChanged.connect(self._tick)
+        self.checklist.currentItemChanged.connect(self._show_why)
+        self.why = QTextBrowser()
+        self.why.setOpenLinks(False)
+        self.why.anchorClicked.connect(self._link)
+        self.why.setMaximumHeight(160)
+        checklist_page = QWidget()
+        checklist_layout = QVBoxLayout(checklist_page)
+        checklist_layout.setContentsMargins(0, 0, 0, 0)
+        checklist_layout.addWidget(self.checklist, 3)
+        checklist_layout.addWidget(self.why, 1)
+
+        self.journal_intro = label("muted")
+        self.journal_language = QComboBox()
+        self.journal_language.addItem("Svenska", "sv")
+        self.journal_language.addItem("English", "en")
+        self.generate = button("primary")
+        self.generate.clicked.connect(self._generate)
+        self.journal = QPlainTextEdit()
+        self.save_note = button()
+        self.save_note.clicked.connect(self._save_note)
+        self.copy_journal = button()
+        self.copy_journal.clicked.connect(lambda: self._copy(self.journal.toPlainText()))
+        journal_page = QWidget()
+        journal_layout = QVBoxLayout(journal_page)
+        journal_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.journal_language)
+        row.addWidget(self.generate)
+        row.addStretch()
+        journal_layout.addWidget(self.journal_intro)
+        journal_layout.addLayout(row)
+        journal_layout.addWidget(self.journal, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_note)
+        actions.addWidget(self.copy_journal)
+        actions.addStretch()
+        journal_layout.addLayout(actions)
+
+        self.content = QStackedWidget()
+        for widget in (self.browser, checklist_page, journal_page):
+            self.content.addWidget(widget)
+
+        self.panel = WalkthroughPanel(referral_categories())
+        self.panel.changed.connect(self._save_timer.start)
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidget(self.panel)
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setMinimumWidth(300)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(self.case, 1)
+        top.addWidget(self.print_step)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.navigation)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.content)
+        splitter.addWidget(panel_scroll)
+        splitter.setSizes([220, 560, 300])
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.case_hint)
+        layout.addWidget(splitter, 1)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+P"), self, self._print_step)
+        self.retranslate_ui()
+
+    # -- content ----------------------------------------------------------------------------
+
+    @property
+    def handbook(self):
+        """Built on first use: reading and validating the packs is the slow part."""
+        if self._handbook is None:
+            from vaaldstod.handbook import Handbook
+
+            self._handbook = Handbook(current_language(), self.agency)
+        return self._handbook
+
+    def set_agency(self, agency: str) -> None:
+        if agency != self.agency:
+            self.agency = agency
+            self._handbook = None
+            if self.isVisible():
+                self._refresh_navigation()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.navigation.count() == 0:
+            self._refresh_navigation()
+        super().showEvent(event)
+
+    def retranslate_ui(self) -> None:
+        from vaaldstod.handbook import STEPS
+
+        self._steps = [(key, _(title)) for key, title in STEPS] + [
+            (key, _(title)) for key, title in EXTRA_PAGES
+        ]
+        label_text(self.search, _("Search the handbook"), _("Finds guide items containing every word typed"))
+        self.search.setPlaceholderText(_("Search the handbook (Ctrl+F)"))
+        label_text(self.case, _("Walk-through for case"))
+        label_text(self.print_step, _("Print or save as PDF…"), _("Print the step shown (Ctrl+P)"))
+        label_text(self.navigation, _("Handbook steps"))
+        label_text(self.browser, _("Handbook text"))
+        label_text(self.checklist, _("Signs of economic violence"), _("Tick the signs you have seen"))
+        label_text(self.why, _("Why it matters"))
+        self.journal_intro.setText(
+            _("Journal text is made from the answers on the right. Read it, change what is not "
+              "right, then save it as a note in the case or copy it.")
+        )
+        label_text(self.journal_language, _("Language of the journal text"))
+        label_text(self.generate, _("Write journal text from the answers"))
+        label_text(self.journal, _("Journal text"))
+        label_text(self.save_note, _("Save as note in the case"))
+        label_text(self.copy_journal, _("Copy"), _("The clipboard is cleared after 30 s"))
+        self.panel.retranslate_ui()
+        self._fill_cases()
+        if self._handbook is not None and self._handbook.language != current_language():
+            self._handbook = None
+        if self.isVisible() or self.navigation.count():
+            self._refresh_navigation()
+
+    def _refresh_navigation(self) -> None:
+        query = self.search.text().strip()
+        current = self.navigation.currentItem()
+        keep = current.data(ROLE) if current else ("step", "identify")
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        if query:
+            for hit in self.handbook.search(query):
+                item = QListWidgetItem(f"{hit.title}\n{hit.snippet}")
+                item.setData(ROLE, ("hit", hit.step, hit.item_id))
+                self.navigation.addItem(item)
+            if not self.navigation.count():
+                self.navigation.addItem(_("Nothing found"))
+        else:
+            for key, title in self._steps:
+                item = QListWidgetItem(title)
+                item.setData(ROLE, ("step", key))
+                self.navigation.addItem(item)
+                if ("step", key) == tuple(keep):
+                    self.navigation.setCurrentItem(item)
+        self.navigation.blockSignals(False)
+        if not query:
+            self._navigate(self.navigation.currentItem() or self.navigation.item(0))
+
+    def show_step(self, key: str) -> None:
+        self.search.clear()
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(ROLE) == ("step", key):
+                self.navigation.setCurrentRow(row)
+                return
+
+    def _navigate(self, item: QListWidgetItem | None, *_ignored) -> None:
+        data = item.data(ROLE) if item else None
+        if not data:
+            return
+        if data[0] == "hit":
+            _kind, step, item_id = data
+            if step == CHECKLIST:
+                self._show_checklist(item_id)
+            else:
+                self._show_step(step)
+                self.browser.scrollToAnchor(item_id)
+            return
+        key = data[1]
+        if key == CHECKLIST:
+            self._show_checklist()
+        elif key == JOURNAL:
+            self.content.setCurrentIndex(2)
+        else:
+            self._show_step(key)
+
+    def _show_step(self, step: str) -> None:
+        from vaaldstod.settings import load
+        from vaaldstod.ui.theme import document_css
+
+        self.content.setCurrentIndex(0)
+        self.browser.document().setDefaultStyleSheet(document_css(load().theme))
+        self.browser.setHtml(self.handbook.step_html(step))
+        self._shown_step = step
+
+    def _show_checklist(self, select: str | None = None) -> None:
+        self.content.setCurrentIndex(1)
+        ticks = set(self.panel.checklist_ticks)
+        self.checklist.blockSignals(True)
+        self.checklist.clear()
+        groups = {}
+        for group_id, title in self.handbook.checklist_groups:
+            groups[group_id] = QTreeWidgetItem(self.checklist, [title])
+            groups[group_id].setExpanded(True)
+            groups[group_id].setFlags(Qt.ItemFlag.ItemIsEnabled)
+        for entry in self.handbook.checklist:
+            node = QTreeWidgetItem(groups[entry.group], [entry.text])
+            node.setData(0, ROLE, entry.id)
+            node.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            node.setCheckState(0, Qt.CheckState.Checked if entry.id in ticks else Qt.CheckState.Unchecked)
+            if entry.id == select:
+                self.checklist.setCurrentItem(node)
+        self.checklist.blockSignals(False)
+        self._show_why(self.checklist.currentItem())
+
+    def _show_why(self, node: QTreeWidgetItem | None, *_ignored) -> None:
+        entry_id = node.data(0, ROLE) if node else None
+        entry = next((e for e in self.handbook.checklist if e.id == entry_id), None)
+        if entry is None:
+            self.why.setHtml(f"<p>{_('Choose a sign to see why it matters.')}</p>")
+            return
+        from vaaldstod.handbook import SOURCE_SCHEME
+
+        self.why.setHtml(
+            f"<p><b>{_('Why it matters')}:</b> {entry.why}</p>"
+            f'<p><a href="{SOURCE_SCHEME}{entry.id}">{_("Sources")} ({len(entry.sources)})</a></p>'
+        )
+
+    def _tick(self, node: QTreeWidgetItem, _column: int) -> None:
+        entry_id = node.data(0, ROLE)
+        if entry_id is None:
+            return
+        ticks = [t for t in self.panel.checklist_ticks if t != entry_id]
+        if node.checkState(0) == Qt.CheckState.Checked:
+            ticks.append(entry_id)
+        self.panel.checklist_ticks = ticks
+        self._save_timer.start()
+
+    def _link(self, url: QUrl) -> None:
+        from vaaldstod.handbook import SOURCE_SCHEME
+
+        text = url.toString()
+        if not text.startswith(SOURCE_SCHEME):
+            return  # web addresses are shown in the sources, never opened: the app stays offline
+        dialog = QDialog(self)
+        dialog.setWindowTitle(_("Sources"))
+        view = QTextBrowser()
+        label_text(view, _("Sources"))
+        view.setHtml(self.handbook.sources_html(text[len(SOURCE_SCHEME):]))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        dialog.resize(620, 420)
+        dialog.exec()
+
+    def _print_step(self) -> None:
+        from vaaldstod.ui.printing import print_preview
+
+        if self.content.currentIndex() == 0:
+            print_preview(self.browser.toHtml(), self, title=_("Handbook"))
+
+    # -- cases and answers ---------------------------------------------------------------
+
+    def attach(self, vault) -> None:
+        self.vault = vault
+        self._fill_cases()
+
+    def detach(self) -> None:
+        self._save_timer.stop()
+        self._save_answers()
+        self.vault = None
+        self._walkthrough_id = None
+        self.panel.clear()
+        self.journal.clear()
+        self.search.clear()
+        self._fill_cases()
+
+    def _fill_cases(self) -> None:
+        current = self.case.currentData()
+        self.case.blockSignals(True)
+        self.case.clear()
+        self.case.addItem(_("No case: answers are not saved"), None)
+        if self.vault is not None:
+            for case in self.vault.cases():
+                self.case.addItem(case.pseudonym, case.id)
+        index = self.case.findData(current)
+        self.case.setCurrentIndex(index if index >= 0 else 0)
+        self.case.blockSignals(False)
+        self._update_case_hint()
+
+    def set_case(self, case_id: int | None) -> None:
+        self._fill_cases()
+        index = self.case.findData(case_id)
+        self.case.setCurrentIndex(index if index >= 0 else 0)
+
+    def _case_chosen(self) -> None:
+        self._save_timer.stop()
+        self._walkthrough_id = None
+        case_id = self.case.currentData()
+        answers = {}
+        if self.vault is not None and case_id is not None:
+            saved = self.vault.walkthroughs(case_id)
+            if saved:
+                self._walkthrough_id = saved[-1].id
+                answers = saved[-1].answers
+        self.panel.set_answers(answers)
+        if self.content.currentIndex() == 1:
+            self._show_checklist()
+        self._update_case_hint()
+
+    def _update_case_hint(self) -> None:
+        case_id = self.case.currentData()
+        self.save_note.setEnabled(case_id is not None)
+        self.case_hint.setText(
+            _("Answers are saved encrypted in the case.")
+            if case_id is not None
+            else _("Without a case, answers are kept only until you lock or leave the handbook.")
+        )
+
+    def _save_answers(self) -> None:
+        case_id = self.case.currentData()
+        if self.vault is None or case_id is None:
+            return
+        try:
+            self._walkthrough_id = self.vault.save_walkthrough(
+                case_id, self.panel.answers(), self._walkthrough_id
+            )
+        except Exception as error:  # the answers stay on screen; say why they were not kept
+            self.status.emit(error_text(error))
+
+    def walkthrough_answers(self):
+        """The panel's answers as the templates want them; None until the question is answered."""
+        from vaaldstod.templates import WalkthroughAnswers
+
+        raw = self.panel.answers()
+        if raw["asked"] is None:
+            return None
+        return WalkthroughAnswers(
+            asked=raw["asked"],
+            disclosed=raw["disclosed"] or "no",
+            agency=self.agency,
+            meeting_date=datetime.date.today(),
+            not_asked_reason=raw["not_asked_reason"],
+            forms=raw["forms"],
+            children_affected=raw["children_affected"],
+            referrals=[tuple(pair) for pair in raw["referrals"]],
+        )
+
+    def _generate(self) -> None:
+        from vaaldstod.templates import render_journal
+
+        answers = self.walkthrough_answers()
+        if answers is None:
+            QMessageBox.information(
+                self, _("Journal text"), _("First record whether the question about violence was asked.")
+            )
+            return
+        try:
+            self.journal.setPlainText(render_journal(answers, self.journal_language.currentData()))
+        except Exception as error:  # a broken template pack: say so, keep what was typed
+            QMessageBox.warning(self, _("Journal text"), error_text(error))
+
+    def _save_note(self) -> None:
+        case_id = self.case.currentData()
+        text = self.journal.toPlainText()
+        if self.vault is None or case_id is None or not text.strip():
+            return
+        try:
+            self.vault.add_note(case_id, text)
+        except Exception as error:  # the text stays in the editor
+            QMessageBox.warning(self, _("Not saved"), error_text(error))
+            return
+        self.status.emit(_("The journal text was saved as a note in the case."))
+        self.note_saved.emit(case_id)
+
+    def _copy(self, text: str) -> None:
+        if text.strip():
+            self._copy_text(text)
+            self.status.emit(_("Copied. The clipboard is cleared in 30 seconds."))
