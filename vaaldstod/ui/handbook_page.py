@@ -167,9 +167,13 @@ class HandbookPage(QWidget):
     def set_agency(self, agency: str) -> None:
         if agency != self.agency:
             self.agency = agency
-            self._handbook = None
-            if self.isVisible():
-                self._refresh_navigation()
+            self.reload_content()
+
+    def reload_content(self) -> None:
+        """Packs or the agency changed: build the handbook again when next shown."""
+        self._handbook = None
+        if self.isVisible():
+            self._refresh_navigation()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self.navigation.count() == 0:

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(current)
         self.pages = {"cases": self.cases, "handbook": self.handbook, "settings": self.settings_page}
         self.handbook.note_saved.connect(lambda _case: self.cases.reload())
+        self.settings_page.packs.changed.connect(self.handbook.reload_content)
 
         self.heading = label("title", wrap=False)
         self.status_line = label("muted")
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(190)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setWordWrap(True)
         self.stack = QStackedWidget()
         for key, _caption in PAGES:
             self.navigation.addItem("")

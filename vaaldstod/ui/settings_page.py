@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from vaaldstod.i18n import LANGUAGES, N_, _
 from vaaldstod.passphrase import MIN_LENGTH
 from vaaldstod.settings import AGENCIES, THEMES, Settings
 from vaaldstod.ui.errors import error_text
+from vaaldstod.ui.packs_section import PacksSection
 from vaaldstod.ui.widgets import button, form_row, label, label_text
 from vaaldstod.vault import Vault
 
@@ -114,13 +116,21 @@ class SettingsPage(QWidget):
             (self.safety_form, self.retention, N_("Delete working notes after days without activity")),
         ]
         self._captions = [form_row(form, widget) for form, widget, _caption in self._rows]
-        for box in (self.general, self.safety, self.vault_box):
+        self.packs = PacksSection()
+        for box in (self.general, self.safety, self.vault_box, self.packs):
             box.setMaximumWidth(820)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        for box in (self.general, self.safety, self.vault_box, self.packs):
+            column.addWidget(box)
+        column.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.general)
-        layout.addWidget(self.safety)
-        layout.addWidget(self.vault_box)
-        layout.addStretch()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
         self._load(current)
         for combo in (self.language, self.theme, self.agency):
@@ -151,6 +161,7 @@ class SettingsPage(QWidget):
         label_text(self.change_passphrase, _("Change passphrase…"))
         label_text(self.backup, _("Back up vault…"), _("Save an encrypted copy with its own passphrase"))
         label_text(self.restore, _("Restore from backup…"))
+        self.packs.retranslate_ui()
         self.vault_note.setText(
             _("The vault is encrypted with your passphrase. Keep backups on a drive the agency "
               "trusts; a backup is encrypted with the passphrase you give it.")

@@ -1,0 +1,163 @@
+"""Settings → Packs: the content the office has, its versions and review dates; install, remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vaaldstod.i18n import N_, _, current_language
+from vaaldstod.ui.errors import error_text
+from vaaldstod.ui.widgets import button, label, label_text
+
+KIND_NAMES = {
+    "guide": N_("Guide"),
+    "checklist": N_("Checklist"),
+    "template": N_("Templates"),
+    "instrument": N_("Instrument"),
+    "exercise": N_("Exercise"),
+    "directory": N_("Directory"),
+    "sheet": N_("Sheet texts"),
+}
+ORIGIN_NAMES = {"shipped": N_("ships with the app"), "installed": N_("installed by the office")}
+
+
+class PacksSection(QGroupBox):
+    """Lists packs; an office installs a newer version from a folder or .zip, or removes one."""
+
+    changed = Signal()  # packs were installed or removed: content views should reload
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("packsSection")
+        self.intro = label("muted")
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setColumnCount(5)
+        self.tree.setMinimumHeight(180)
+        self.install_folder = button()
+        self.install_folder.clicked.connect(lambda: self._install(folder=True))
+        self.install_zip = button()
+        self.install_zip.clicked.connect(lambda: self._install(folder=False))
+        self.remove = button()
+        self.remove.clicked.connect(self._remove)
+        self.problems = label("warning")
+        self.problems.hide()
+        row = QHBoxLayout()
+        for widget in (self.install_folder, self.install_zip, self.remove):
+            row.addWidget(widget)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.tree)
+        layout.addLayout(row)
+        layout.addWidget(self.problems)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(_("Content packs"))
+        self.intro.setText(
+            _("Guides, checklists, templates and the referral directory arrive as packs. "
+              "Install a newer version from a file the office received; packs past their "
+              "review date are marked so that someone checks their content.")
+        )
+        self.tree.setHeaderLabels(
+            [_("Pack"), _("Kind"), _("Version"), _("Review by"), _("Source")]
+        )
+        label_text(self.tree, _("Installed content packs"))
+        label_text(self.install_folder, _("Install from folder…"))
+        label_text(self.install_zip, _("Install from .zip file…"))
+        label_text(self.remove, _("Remove installed pack"))
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Reading and validating every pack takes a moment: only when someone looks.
+        self.reload()
+        super().showEvent(event)
+
+    def _registry(self):
+        from vaaldstod.packs import Registry
+
+        return Registry()
+
+    def reload(self) -> None:
+        registry = self._registry()
+        self.tree.clear()
+        language = current_language()
+        for pack in registry.packs():
+            review = pack.manifest.review_by.isoformat()
+            if pack.overdue():
+                review = _("{date} – overdue, check the content").format(date=review)
+            item = QTreeWidgetItem(
+                [
+                    pack.title(language),
+                    _(KIND_NAMES.get(pack.kind, pack.kind)),
+                    pack.manifest.version,
+                    review,
+                    _(ORIGIN_NAMES.get(pack.origin, pack.origin)),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, pack.id)
+            item.setToolTip(0, pack.id)
+            self.tree.addTopLevelItem(item)
+        for column in range(4):
+            self.tree.resizeColumnToContents(column)
+        broken = registry.broken
+        self.problems.setVisible(bool(broken))
+        if broken:
+            self.problems.setText(
+                _("These packs could not be read and are not used:") + "\n" + "\n".join(map(str, broken))
+            )
+
+    def _install(self, folder: bool) -> None:
+        if folder:
+            path = QFileDialog.getExistingDirectory(self, _("Install pack from folder"), str(Path.home()))
+        else:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, _("Install pack from .zip file"), str(Path.home()), _("Pack files (*.zip)")
+            )
+        if not path:
+            return
+        try:
+            pack = self._registry().install(Path(path))
+        except Exception as error:  # a refused pack: say which file, line and field
+            QMessageBox.warning(self, _("The pack was not installed"), error_text(error))
+            return
+        self.reload()
+        self.changed.emit()
+        QMessageBox.information(
+            self,
+            _("Pack installed"),
+            _("{title}, version {version}, is installed.").format(
+                title=pack.title(current_language()), version=pack.manifest.version
+            ),
+        )
+
+    def _remove(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        pack_id = item.data(0, Qt.ItemDataRole.UserRole)
+        answer = QMessageBox.question(
+            self, _("Remove installed pack"), _("Remove the pack “{title}”?").format(title=item.text(0))
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._registry().remove(pack_id)
+        except Exception as error:  # a shipped pack cannot be removed: say so
+            QMessageBox.warning(self, _("Remove installed pack"), error_text(error))
+            return
+        self.reload()
+        self.changed.emit()
