@@ -107,7 +107,11 @@ def test_search_results_carry_case_text_and_time(vault):
     case = vault.create_case("Ärende 2026-007")
     vault.add_note(case, "BankID används av partnern")
     [hit] = vault.search("bankid")
-    assert (hit.case_id, hit.text, hit.pseudonym) == (case, "BankID används av partnern", "Ärende 2026-007")
+    assert (hit.case_id, hit.text, hit.pseudonym) == (
+        case,
+        "BankID används av partnern",
+        "Ärende 2026-007",
+    )
     assert hit.created.year == 2026
 
 
@@ -248,3 +252,24 @@ def test_referrals_and_walkthroughs_are_kept_in_the_case(vault, clock):
     assert saved.answers["forms"] == ["economic", "psychological"]
     vault.delete_case(case)
     assert vault.referrals(case) == [] and vault.walkthroughs(case) == []
+
+
+def test_contact_records_are_kept_by_week_only(vault):
+    vault.add_contact("2026-W09", {"asked": "routine", "disclosed": "yes", "gender": "woman"})
+    vault.add_contact("2026-W12", {"asked": "not_asked", "gender": "man"})
+    with pytest.raises(VaultError):
+        vault.add_contact("2026-03-02", {})
+    assert [c.week for c in vault.contacts("2026-W10", "2026-W52")] == ["2026-W12"]
+    assert vault.contacts()[0].record["disclosed"] == "yes"
+    assert vault.purge_contacts("2026-W10") == 1
+    assert [c.week for c in vault.contacts()] == ["2026-W12"]
+
+
+def test_exercise_sessions_are_logged_without_names(vault):
+    from datetime import date
+
+    vault.add_exercise_session(date(2026, 3, 2), "vaaldstod.exercise.garnishment", 7, "Fråga alla.")
+    [session] = vault.exercise_sessions()
+    assert (session.participants, session.takeaways) == (7, "Fråga alla.")
+    with pytest.raises(VaultError):
+        vault.add_exercise_session(date(2026, 3, 2), "x", -1, "")

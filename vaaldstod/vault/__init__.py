@@ -7,7 +7,17 @@ from vaaldstod.vault.errors import (
     VaultTooNew,
     WrongPassphrase,
 )
-from vaaldstod.vault.records import CONSENTS, Case, Note, NoteVersion, Referral, SearchHit, Walkthrough
+from vaaldstod.vault.records import (
+    CONSENTS,
+    Case,
+    ContactRecord,
+    ExerciseSession,
+    Note,
+    NoteVersion,
+    Referral,
+    SearchHit,
+    Walkthrough,
+)
 from vaaldstod.vault.throttle import UnlockThrottle
 from vaaldstod.vault.vault import DEFAULT_RETENTION_DAYS, Vault
 
@@ -17,6 +27,8 @@ __all__ = [
     "Referral",
     "Walkthrough",
     "Case",
+    "ContactRecord",
+    "ExerciseSession",
     "Note",
     "NoteVersion",
     "SearchHit",

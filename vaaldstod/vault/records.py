@@ -68,3 +68,23 @@ class Walkthrough:
     answers: dict
     created: datetime
     updated: datetime
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    """One anonymous contact for follow-up statistics: an ISO week and coded answers only."""
+
+    id: int
+    week: str  # ISO week, "2026-W09": never an exact date
+    record: dict
+
+
+@dataclass(frozen=True)
+class ExerciseSession:
+    """A team exercise that was held: which fictional case, how many took part, what was learnt."""
+
+    id: int
+    held_on: date
+    exercise_id: str
+    participants: int
+    takeaways: str

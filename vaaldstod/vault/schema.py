@@ -76,6 +76,24 @@ CREATE TABLE walkthroughs (
 CREATE INDEX walkthroughs_case ON walkthroughs(case_id, created);
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# Version 3: anonymous follow-up records (no case, no exact date, no free text) and the
+# team leader's log of exercise sessions (fictional cases only, never linked to a real case).
+V3 = """
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    week TEXT NOT NULL CHECK (week GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]'),
+    record TEXT NOT NULL
+);
+CREATE INDEX contacts_week ON contacts(week);
+CREATE TABLE exercise_sessions (
+    id INTEGER PRIMARY KEY,
+    held_on TEXT NOT NULL,
+    exercise_id TEXT NOT NULL,
+    participants INTEGER NOT NULL CHECK (participants >= 0),
+    takeaways TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 
 LATEST = len(MIGRATIONS)

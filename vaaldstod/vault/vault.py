@@ -30,6 +30,8 @@ from vaaldstod.vault.query import fts_query
 from vaaldstod.vault.records import (
     CONSENTS,
     Case,
+    ContactRecord,
+    ExerciseSession,
     Note,
     NoteVersion,
     Referral,
@@ -412,9 +414,7 @@ class Vault:
                 self._conn.execute("DELETE FROM drafts WHERE case_id = ?", (case_id,))
 
     def draft(self, case_id: int) -> str:
-        row = self._conn.execute(
-            "SELECT text FROM drafts WHERE case_id = ?", (case_id,)
-        ).fetchone()
+        row = self._conn.execute("SELECT text FROM drafts WHERE case_id = ?", (case_id,)).fetchone()
         return row[0] if row else ""
 
     # -- referrals and walk-throughs recorded in a case -----------------------------------
@@ -476,6 +476,57 @@ class Vault:
         return [
             Walkthrough(i, c, json.loads(a), _parse(cr), _parse(up)) for i, c, a, cr, up in rows
         ]
+
+    # -- anonymous contact records (statistics) ------------------------------------------
+
+    def add_contact(self, week: str, record: dict) -> int:
+        """Store one anonymous contact record for an ISO week ("2026-W09")."""
+        if not re.fullmatch(r"\d{4}-W\d{2}", week):
+            raise VaultError(N_("A contact record needs an ISO week such as 2026-W09."))
+        encoded = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        with self._write():
+            cursor = self._conn.execute(
+                "INSERT INTO contacts (week, record) VALUES (?, ?)", (week, encoded)
+            )
+        return cursor.lastrowid
+
+    def contacts(
+        self, first_week: str = "0000-W00", last_week: str = "9999-W99"
+    ) -> list[ContactRecord]:
+        """Contact records from `first_week` to `last_week`, both included."""
+        rows = self._conn.execute(
+            "SELECT id, week, record FROM contacts WHERE week BETWEEN ? AND ? ORDER BY week, id",
+            (first_week, last_week),
+        ).fetchall()
+        return [ContactRecord(i, w, json.loads(r)) for i, w, r in rows]
+
+    def purge_contacts(self, before_week: str) -> int:
+        """Delete contact records of weeks before `before_week`; returns how many."""
+        with self._write():
+            cursor = self._conn.execute("DELETE FROM contacts WHERE week < ?", (before_week,))
+        return cursor.rowcount
+
+    # -- exercise sessions (fictional cases; never tied to a real case) -------------------
+
+    def add_exercise_session(
+        self, held_on: date, exercise_id: str, participants: int, takeaways: str
+    ) -> int:
+        if participants < 0:
+            raise VaultError(N_("The number of participants cannot be negative."))
+        with self._write():
+            cursor = self._conn.execute(
+                "INSERT INTO exercise_sessions (held_on, exercise_id, participants, takeaways)"
+                " VALUES (?, ?, ?, ?)",
+                (held_on.isoformat(), exercise_id, participants, takeaways),
+            )
+        return cursor.lastrowid
+
+    def exercise_sessions(self) -> list[ExerciseSession]:
+        rows = self._conn.execute(
+            "SELECT id, held_on, exercise_id, participants, takeaways FROM exercise_sessions"
+            " ORDER BY held_on DESC, id DESC"
+        ).fetchall()
+        return [ExerciseSession(i, date.fromisoformat(d), e, p, t) for i, d, e, p, t in rows]
 
     # -- search -------------------------------------------------------------------------
 
