@@ -78,6 +78,11 @@ class Pack:
             return records
         return [record for record in records if agency in record.get("agencies", [agency])]
 
+    def sheet(self, language: str) -> dict[str, Any]:
+        """For a `sheet` pack: the sheet in `language`, or in the master language if none."""
+        sheets = {sheet["language"]: sheet for sheet in self.content.get("sheets", [])}
+        return sheets.get(language) or sheets[self.manifest.languages[0]]
+
 
 def _localize(value: Any, languages: frozenset[str], language: str) -> Any:
     # After validation every translated text is a table whose keys are exactly the manifest's

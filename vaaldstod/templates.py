@@ -1,0 +1,193 @@
+"""Journal notes and ready answers, rendered from template packs in Jinja2's sandbox.
+
+A template sees only the walk-through answers, as plain values. It cannot reach Python
+objects, call functions it was not given, or leave undefined names unnoticed; any attempt
+fails with a TemplateError instead of text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import jinja2
+from babel.dates import format_date
+from babel.lists import format_list
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import Namespace
+
+from vaaldstod.i18n import _
+from vaaldstod.packs import Registry
+
+Asked = Literal["routine", "indication", "not_asked"]
+NotAskedReason = Literal["unsafe", "interpreter", "other"]
+Disclosed = Literal["yes", "no", "unsure"]
+Consent = Literal["given", "refused", "not_sought_unsafe"]
+
+ASKED = ("routine", "indication", "not_asked")
+NOT_ASKED_REASONS = ("unsafe", "interpreter", "other")
+DISCLOSED = ("yes", "no", "unsure")
+CONSENTS = ("given", "refused", "not_sought_unsafe")
+FORMS = (
+    "physical",
+    "psychological",
+    "sexual",
+    "economic",
+    "material",
+    "neglect",
+    "honour",
+    "trafficking",
+)
+
+
+class TemplateError(Exception):
+    """A template could not be found or rendered; no text was produced."""
+
+
+class TemplateNotFound(TemplateError):
+    """No installed or shipped template pack has a template with this id."""
+
+
+class UnsafeTemplate(TemplateError):
+    """The template tried to reach past the answers it was given (blocked by the sandbox)."""
+
+
+class InvalidAnswers(TemplateError, ValueError):
+    """The walk-through answers hold a value the templates do not know."""
+
+
+@dataclass(frozen=True)
+class WalkthroughAnswers:
+    """What the handler recorded in the walk-through; the only data a template sees."""
+
+    asked: Asked
+    disclosed: Disclosed
+    agency: str
+    meeting_date: datetime.date
+    not_asked_reason: NotAskedReason | None = None
+    forms: list[str] = field(default_factory=list)
+    children_affected: bool = False
+    referrals: list[tuple[str, Consent]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        checks = [
+            (self.asked in ASKED, "asked"),
+            (self.disclosed in DISCLOSED, "disclosed"),
+            (self.not_asked_reason in (None, *NOT_ASKED_REASONS), "not_asked_reason"),
+            (self.not_asked_reason is None or self.asked == "not_asked", "not_asked_reason"),
+            (all(form in FORMS for form in self.forms), "forms"),
+            (all(consent in CONSENTS for _category, consent in self.referrals), "referrals"),
+        ]
+        for ok, name in checks:
+            if not ok:
+                raise InvalidAnswers(
+                    _("The walk-through answer '{name}' is not valid.").format(name=name)
+                )
+
+
+@dataclass(frozen=True)
+class Template:
+    """One template of a template pack, in one language."""
+
+    id: str
+    pack_id: str
+    language: str
+    title: str
+    format: Literal["text", "html"]
+    body: str
+
+
+def find_template(template_id: str, language: str, registry: Registry | None = None) -> Template:
+    """The template `template_id`; an office's installed pack wins over a shipped one."""
+    packs = (registry or Registry()).packs("template")
+    packs.sort(key=lambda pack: pack.origin != "installed")
+    for pack in packs:
+        for record in pack.records("templates", language):
+            if record["id"] == template_id:
+                return Template(
+                    id=template_id,
+                    pack_id=pack.id,
+                    language=pack.language_for(language),
+                    title=record["title"],
+                    format=record.get("format", "text"),
+                    body=record["body"],
+                )
+    raise TemplateNotFound(_("There is no template '{id}'.").format(id=template_id))
+
+
+def render(
+    template_id: str,
+    language: str,
+    answers: WalkthroughAnswers | None = None,
+    registry: Registry | None = None,
+) -> str:
+    """Render a template with the answers (or with nothing, for a fixed text)."""
+    template = find_template(template_id, language, registry)
+    environment = _environment(template.language, html=template.format == "html")
+    context = _context(answers, template.language) if answers else {}
+    try:
+        text = environment.from_string(template.body).render(context)
+    except SecurityError as error:
+        raise UnsafeTemplate(
+            _("The template '{id}' tried something not allowed: {reason}").format(
+                id=template_id, reason=error
+            )
+        ) from None
+    # The template is content from a pack, not code we trust: whatever it raises (an undefined
+    # name, a range too big, a type error) becomes one typed error and no text.
+    except Exception as error:
+        raise TemplateError(
+            _("The template '{id}' could not be filled in: {reason}").format(
+                id=template_id, reason=error
+            )
+        ) from None
+    return text if template.format == "html" else _tidy(text)
+
+
+def render_journal(
+    answers: WalkthroughAnswers,
+    language: str,
+    template_id: str = "journal-walkthrough",
+    registry: Registry | None = None,
+) -> str:
+    """The journal note for a walk-through, as plain text to paste into the agency's system."""
+    return render(template_id, language, answers, registry)
+
+
+def _environment(language: str, *, html: bool) -> SandboxedEnvironment:
+    environment = SandboxedEnvironment(
+        autoescape=html,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    # Only what templates need: no cycler, joiner or lipsum, nothing to explore.
+    environment.globals = {"namespace": Namespace}
+    locale = language.split("-")[0]
+    environment.filters["join_list"] = lambda items: format_list(list(items), locale=locale)
+    return environment
+
+
+def _context(answers: WalkthroughAnswers, language: str) -> dict[str, Any]:
+    """The answers as plain values: strings, booleans, lists and dicts only."""
+    return {
+        "asked": answers.asked,
+        "not_asked_reason": answers.not_asked_reason,
+        "disclosed": answers.disclosed,
+        "forms": list(answers.forms),
+        "children_affected": answers.children_affected,
+        "referrals": [
+            {"category": category, "consent": consent} for category, consent in answers.referrals
+        ],
+        "agency": answers.agency,
+        "meeting_date": format_date(answers.meeting_date, "long", locale=language.split("-")[0]),
+    }
+
+
+def _tidy(text: str) -> str:
+    """Plain text without trailing spaces or runs of blank lines the template's layout left."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
