@@ -182,6 +182,13 @@ def test_newer_pack_format_is_refused_with_a_clear_message(tmp_path):
     )
 
 
+@pytest.mark.parametrize("schema", ["0", '"1"', "1.0", "true"])
+def test_unknown_pack_format_is_refused(tmp_path, schema):
+    folder = broken(tmp_path, "guide", "pack.toml", "schema = 1", f"schema = {schema}")
+    [problem] = problems(folder)
+    assert problem[:3] == ("pack.toml", 1, "schema")
+
+
 def test_unknown_kind_is_refused(tmp_path):
     folder = broken(tmp_path, "guide", "pack.toml", 'kind = "guide"', 'kind = "novel"')
     [problem] = problems(folder)

@@ -67,15 +67,9 @@ class _Parser:
 
     def parse(self) -> tuple[Manifest, dict[str, Any]]:
         if MANIFEST not in self.pack_files.files:
-            raise PackError(
-                [
-                    Problem(
-                        self.pack_files.display(MANIFEST),
-                        None,
-                        None,
-                        _("is missing: a pack is a folder with a pack.toml manifest"),
-                    )
-                ]
+            raise PackError.about(
+                self.pack_files.display(MANIFEST),
+                _("is missing: a pack is a folder with a pack.toml manifest"),
             )
         files = [self._parse_file(name) for name in sorted(self.pack_files.files)]
         self._raise_if_problems()

@@ -59,6 +59,7 @@ class Registry:
         pack_files = read_pack_files(source)
         candidate = parse_pack(pack_files)
         self._refuse_if_not_newer(candidate, pack_files.root)
+        self.installed_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._sweep()
         staging = Path(tempfile.mkdtemp(prefix=_STAGING, dir=self.installed_dir))
         try:

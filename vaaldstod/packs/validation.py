@@ -72,6 +72,11 @@ def validate(instance: Any, schema_name: str, languages: Sequence[str]) -> list[
 def _validator_class(languages: tuple[str, ...]) -> type[Draft202012Validator]:
     return validators.extend(
         Draft202012Validator,
+        # TOML tells 1 from 1.0; JSON Schema would take 1.0 as an integer.
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+            "integer",
+            lambda _checker, value: isinstance(value, int) and not isinstance(value, bool),
+        ),
         validators={
             "required": _required,
             "additionalProperties": _additional_properties,
