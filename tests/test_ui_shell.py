@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QTextBrowser,
+    QTreeWidget,
     QWidget,
 )
 
@@ -216,3 +217,29 @@ def test_every_interactive_control_has_an_accessible_name(unlocked):
             if not (widget.accessibleName() or getattr(widget, "text", lambda: "")()):
                 nameless.append(f"{type(widget).__name__} in {screen.objectName()}")
     assert not nameless, nameless
+
+
+def test_deleting_a_note_asks_first(qtbot, unlocked, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    cases = unlocked.main_window.cases
+    cases.notes.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(cases.delete_note, Qt.MouseButton.LeftButton)
+    assert len(unlocked.vault.notes(unlocked.case_id)) == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    cases.notes.setCurrentRow(0)
+    qtbot.mouseClick(cases.delete_note, Qt.MouseButton.LeftButton)
+    assert unlocked.vault.notes(unlocked.case_id) == []
+
+
+def test_f1_lists_the_shortcuts(qtbot, unlocked, monkeypatch):
+    from vaaldstod.ui.shortcuts_dialog import ShortcutsDialog
+
+    shown = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)
+    qtbot.keyClick(unlocked.main_window.cases.notes, Qt.Key.Key_F1)
+    [dialog] = shown
+    tree = dialog.findChild(QTreeWidget)
+    keys = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert "Esc Esc" in keys and "Ctrl+L" in keys

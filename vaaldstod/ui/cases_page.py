@@ -84,6 +84,8 @@ class CasesPage(QWidget):
         self.history.clicked.connect(self._show_history)
         self.copy = button()
         self.copy.clicked.connect(self._copy_note)
+        self.delete_note = button()
+        self.delete_note.clicked.connect(self._delete_note)
         QShortcut(QKeySequence("Ctrl+S"), self, self._save_note)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         QShortcut(QKeySequence("Ctrl+N"), self, self._create_case)
@@ -101,7 +103,7 @@ class CasesPage(QWidget):
         for widget in (self.extend, self.rename, self.delete_case):
             head.addWidget(widget)
         note_actions = QHBoxLayout()
-        for widget in (self.edit, self.history, self.copy):
+        for widget in (self.edit, self.history, self.copy, self.delete_note):
             note_actions.addWidget(widget)
         note_actions.addStretch()
         editor_actions = QHBoxLayout()
@@ -147,6 +149,7 @@ class CasesPage(QWidget):
         label_text(self.cancel_edit, _("Cancel editing"))
         label_text(self.history, _("Earlier versions"))
         label_text(self.copy, _("Copy"), _("Copy the note; the clipboard is cleared after 30 s"))
+        label_text(self.delete_note, _("Delete note"))
         self._update_editor_label()
         if self.vault is not None:
             self.reload()
@@ -301,7 +304,7 @@ class CasesPage(QWidget):
         self.case_list.blockSignals(False)
 
     def _note_chosen(self, item: QListWidgetItem | None, *_ignored) -> None:
-        for widget in (self.edit, self.history, self.copy):
+        for widget in (self.edit, self.history, self.copy, self.delete_note):
             widget.setEnabled(item is not None)
 
     def _current_note_id(self) -> int | None:
@@ -386,6 +389,20 @@ class CasesPage(QWidget):
         note = next(n for n in self.vault.notes(self._case_id) if n.id == note_id)
         self._copy_text(note.text)
         self.status.emit(_("Copied. The clipboard is cleared in 30 seconds."))
+
+    def _delete_note(self) -> None:
+        note_id = self._current_note_id()
+        if note_id is None:
+            return
+        answer = QMessageBox.question(
+            self, _("Delete note"), _("Delete the chosen note and its earlier versions for good?")
+        )
+        if answer == QMessageBox.StandardButton.Yes and self._run(
+            lambda: self.vault.delete_note(note_id), _("Note deleted.")
+        ):
+            if self._editing_note == note_id:
+                self._cancel_edit()
+            self.reload()
 
     # -- case actions --------------------------------------------------------------------
 

@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.quick_exit = QuickExitButton()
         self.quick_exit.clicked.connect(self.quick_exit_requested)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit)
+        QShortcut(QKeySequence("F1"), self, self.show_shortcuts)
+        self.help = button()
+        self.help.clicked.connect(self.show_shortcuts)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.status_line, 1)
+        top.addWidget(self.help)
         top.addWidget(self.lock)
         top.addWidget(self.quick_exit)
         body = QHBoxLayout()
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Våldstöd")
         self.heading.setText("Våldstöd")
         label_text(self.lock, _("Lock"), _("Lock the vault now (Ctrl+L)"))
+        label_text(self.help, _("Keyboard shortcuts"), _("List the keyboard shortcuts (F1)"))
         label_text(
             self.quick_exit, _("Quick exit"), _("Hides the app at once and locks it (Esc Esc or F12)")
         )
@@ -113,6 +118,11 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.detach()
         self.show_status("")
+
+    def show_shortcuts(self) -> None:
+        from vaaldstod.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow([k for k, _c in PAGES].index(key))
