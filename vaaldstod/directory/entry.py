@@ -1,0 +1,104 @@
+"""One place a client can be referred to, with its texts in one language, and where it serves."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Origin = Literal["shipped", "installed", "office"]
+
+# Entries without their own review interval are checked again after a year.
+DEFAULT_REVIEW_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Area:
+    """Where a client lives: a county, optionally one municipality in it.
+
+    `Area()` (no county) stands for "no particular place": only national services serve it.
+    """
+
+    county: str = ""
+    municipality: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A directory entry. There is no address field: a shelter's address is never stored."""
+
+    id: str
+    organisation: str
+    category: str
+    area: str  # national | county | municipalities
+    phone: str
+    needs_office_input: bool
+    protected: bool
+    verified_on: datetime.date
+    contact: str
+    county: str = ""
+    municipalities: tuple[str, ...] = ()
+    web: str = ""
+    languages: tuple[str, ...] = ()
+    review_days: int | None = None
+    hours: str = ""
+    accessibility: str = ""
+    notes: str = ""
+    source: str = ""
+    origin: Origin = "office"
+
+    @property
+    def review_due(self) -> datetime.date:
+        """The day after which the entry must be checked again."""
+        days = self.review_days or DEFAULT_REVIEW_DAYS
+        return self.verified_on + datetime.timedelta(days=days)
+
+    def overdue(self, today: datetime.date | None = None) -> bool:
+        """True once the review interval has passed since the entry was verified."""
+        return self.review_due < (today or datetime.date.today())
+
+    def needs_check(self, today: datetime.date | None = None) -> bool:
+        """The "check this" mark: overdue for review, or waiting for the office to fill it in."""
+        return self.needs_office_input or self.overdue(today)
+
+    def serves(self, place: Area) -> bool:
+        """True if a client living in `place` can turn to this service."""
+        if self.area == "national":
+            return True
+        if not place.county or place.county.casefold() != self.county.casefold():
+            return False
+        if self.area == "county" or not place.municipality:
+            return True
+        return place.municipality.casefold() in {m.casefold() for m in self.municipalities}
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any], origin: Origin) -> Entry:
+        """An entry from a validated pack record whose texts are already in one language."""
+        return cls(
+            id=record["id"],
+            organisation=record["organisation"],
+            category=record["category"],
+            area=record["area"],
+            phone=record["phone"],
+            needs_office_input=record["needs_office_input"],
+            protected=record["protected"],
+            verified_on=record["verified_on"],
+            contact=record["contact"],
+            county=record.get("county", ""),
+            municipalities=tuple(record.get("municipalities", ())),
+            web=record.get("web", ""),
+            languages=tuple(record.get("languages", ())),
+            review_days=record.get("review_days"),
+            hours=record.get("hours", ""),
+            accessibility=record.get("accessibility", ""),
+            notes=record.get("notes", ""),
+            source="; ".join(dict.fromkeys(_cite(s) for s in record.get("sources", ()))),
+            origin=origin,
+        )
+
+
+def _cite(source: Mapping[str, Any]) -> str:
+    if "url" in source:
+        return f"{source['url']} ({source['checked']})"
+    return f"{source['doc']}:{source['line']}"
