@@ -28,13 +28,13 @@ PAGES = [
 
 
 def _referral_categories() -> list[tuple[str, str]]:
+    """Kinds of service a client can be referred to, labelled in the app's language."""
     from vaaldstod.packs import Registry
 
     for pack in Registry().packs("sheet"):
-        for record in pack.records("languages", current_language()) or [pack.localized(current_language())]:
-            categories = record.get("categories")
-            if categories:
-                return list(categories.items())
+        categories = pack.sheet(current_language()).get("categories")
+        if categories:
+            return list(categories.items())
     return []
 
 
