@@ -56,10 +56,6 @@ def test_committed_notes_survive_sigkill(tmp_path):
         paths.append(path)
     half = KILLS // 2
     with ThreadPoolExecutor(2) as pool:
-        results = list(
-            pool.map(
-                _worker, paths, [range(0, half), range(half, KILLS)], [1, 2]
-            )
-        )
+        results = list(pool.map(_worker, paths, [range(0, half), range(half, KILLS)], [1, 2]))
     assert sum(rounds for _notes, rounds in results) == KILLS
     assert sum(notes for notes, _rounds in results) > KILLS  # the kills did land mid-writing

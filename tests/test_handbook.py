@@ -25,7 +25,9 @@ def test_swedish_and_english_hold_the_same_items(books):
         sv = [item.id for item in books["sv", agency].items]
         en = [item.id for item in books["en", agency].items]
         assert sv == en
-        assert [i.title for i in books["sv", agency].items] != [i.title for i in books["en", agency].items]
+        assert [i.title for i in books["sv", agency].items] != [
+            i.title for i in books["en", agency].items
+        ]
 
 
 def test_agency_specific_measures_show_only_for_that_agency(books):
@@ -36,7 +38,10 @@ def test_agency_specific_measures_show_only_for_that_agency(books):
     assert only_kfm, "Kronofogden's wage-garnishment measures should be Kronofogden's alone"
     text = " ".join(books["sv", "kronofogden"].step_html("act").split())
     assert "förbehållsbelopp" in text.lower()
-    assert "förbehållsbelopp" not in " ".join(books["sv", "migrationsverket"].step_html("act").split()).lower()
+    assert (
+        "förbehållsbelopp"
+        not in " ".join(books["sv", "migrationsverket"].step_html("act").split()).lower()
+    )
 
 
 def test_every_item_carries_a_source(books):

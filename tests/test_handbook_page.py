@@ -13,6 +13,7 @@ from vaaldstod.ui.handbook_page import HandbookPage
 from vaaldstod.vault import Vault
 
 pytestmark = pytest.mark.gui
+ROLE_DATA = Qt.ItemDataRole.UserRole
 
 
 @pytest.fixture
@@ -122,3 +123,24 @@ def test_print_uses_the_preview(page, monkeypatch):
     page.show_step("act")
     page._print_step()
     assert preview.call_count == 1 and "112" in preview.call_args[0][0]
+
+
+def test_a_licensed_instrument_is_filled_in_scored_and_kept_in_the_case(qtbot, page):
+    from pathlib import Path
+
+    from vaaldstod.packs import Registry
+
+    Registry().install(Path(__file__).parent / "fixtures" / "packs" / "instrument")
+    page.reload_content()
+    page.set_case(page.vault_case)
+    rows = [page.navigation.item(i).data(ROLE_DATA) for i in range(page.navigation.count())]
+    assert ("step", "instrument:test.instrument.fictional") in rows
+    page.navigation.setCurrentRow(rows.index(("step", "instrument:test.instrument.fictional")))
+    view = page._instrument_view
+    assert "Total" not in view.result.text() and "Totalt" not in view.result.text()
+    for group in view.groups.values():
+        group.buttons()[2].click()  # "often" on every question: the highest band
+    assert "6" in view.result.text()
+    qtbot.waitUntil(lambda: bool(page.vault.walkthroughs(page.vault_case)))
+    saved = page.vault.walkthroughs(page.vault_case)[-1].answers["instruments"]
+    assert set(saved["test.instrument.fictional"].values()) == {"often"}

@@ -36,12 +36,16 @@ def test_every_source_string_has_a_swedish_translation():
     missing = []
     for message in sorted(_source_messages()):
         entry = catalog.get(message)
-        strings = [] if entry is None else (
-            [entry.string] if isinstance(entry.string, str) else list(entry.string)
+        strings = (
+            []
+            if entry is None
+            else ([entry.string] if isinstance(entry.string, str) else list(entry.string))
         )
         if entry is None or entry.fuzzy or not all(strings):
             missing.append(message)
-    assert not missing, "Swedish translation missing (run `make i18n` and translate):\n" + "\n".join(missing)
+    assert not missing, (
+        "Swedish translation missing (run `make i18n` and translate):\n" + "\n".join(missing)
+    )
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

@@ -47,8 +47,11 @@ def test_install_marks_overdue_and_remove_takes_it_away(section, monkeypatch, tm
     [row] = [r for r in _rows(section) if r[0] == "Test list"]
     assert "overdue" in row[3] and row[4] == "installed by the office"
     section.tree.setCurrentItem(
-        next(section.tree.topLevelItem(i) for i in range(section.tree.topLevelItemCount())
-             if section.tree.topLevelItem(i).text(0) == "Test list")
+        next(
+            section.tree.topLevelItem(i)
+            for i in range(section.tree.topLevelItemCount())
+            if section.tree.topLevelItem(i).text(0) == "Test list"
+        )
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     section.remove.click()

@@ -1,4 +1,4 @@
-"""Nothing a handler writes ends up readable on disk: not in the vault, its log, temp or settings."""
+"""Nothing a handler writes ends up readable on disk: vault, its log, temp files, settings."""
 
 from __future__ import annotations
 

@@ -14,7 +14,11 @@ def test_defaults_when_missing_or_damaged(home):
 def test_round_trip_and_bad_values_fall_back(home):
     settings.save(settings.Settings(language="en", idle_lock_minutes=10, agency="migrationsverket"))
     loaded = settings.load()
-    assert (loaded.language, loaded.idle_lock_minutes, loaded.agency) == ("en", 10, "migrationsverket")
+    assert (loaded.language, loaded.idle_lock_minutes, loaded.agency) == (
+        "en",
+        10,
+        "migrationsverket",
+    )
     settings.settings_path().write_text(
         json.dumps({"idle_lock_minutes": 0, "language": "xx", "retention_days": "90", "other": 1})
     )

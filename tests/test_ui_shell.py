@@ -70,7 +70,9 @@ def test_first_start_creates_the_vault_with_a_confirmed_passphrase(qtbot, contro
     assert "olika" in screen.message.text()
     assert not controller.vault_path.exists()
     _type_and_submit(qtbot, screen, PASSPHRASE, PASSPHRASE)
-    qtbot.waitUntil(lambda: controller.main_window is not None and controller.main_window.isVisible())
+    qtbot.waitUntil(
+        lambda: controller.main_window is not None and controller.main_window.isVisible()
+    )
     assert not screen.isVisible()
     assert controller.vault_path.exists()
 
@@ -202,7 +204,15 @@ def test_language_switches_without_restart(qtbot, unlocked):
     assert window.quick_exit.text() == "Stäng snabbt"
 
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QListWidget, QTextBrowser)
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QPlainTextEdit,
+    QComboBox,
+    QSpinBox,
+    QListWidget,
+    QTextBrowser,
+)
 
 
 def test_every_interactive_control_has_an_accessible_name(unlocked):

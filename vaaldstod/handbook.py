@@ -121,7 +121,9 @@ class Handbook:
                 parts.append(f"<h2>{html.escape(self.sections[item.section][1])}</h2>")
             parts.append(self.item_html(item))
         if len(parts) == 1:
-            parts.append(f"<p>{html.escape(_('This step has no content for your agency yet.'))}</p>")
+            parts.append(
+                f"<p>{html.escape(_('This step has no content for your agency yet.'))}</p>"
+            )
         return "\n".join(parts)
 
     def item_html(self, item: Item) -> str:
@@ -135,7 +137,10 @@ class Handbook:
         body += badge + markdown_html(item.body) + link
         if item.type in ITEM_TYPES:
             # QTextDocument colours table cells reliably, block elements less so.
-            return f'<table class="{item.type}" width="100%" cellpadding="10"><tr><td>{body}</td></tr></table>'
+            return (
+                f'<table class="{item.type}" width="100%" cellpadding="10">'
+                f"<tr><td>{body}</td></tr></table>"
+            )
         return body
 
     def sources_html(self, item_id: str) -> str:

@@ -9,9 +9,12 @@ REPORTS = {
         "Kronofogden: report on gender mainstreaming 2020–2025 (handbook on economic violence)"
     ),
     "001_446eb8c1f21bf521.txt": N_(
-        "Swedish Gender Equality Agency, report 2025:6: agencies in cooperation detect more violence"
+        "Swedish Gender Equality Agency, report 2025:6: "
+        "agencies in cooperation detect more violence"
     ),
-    "002_063c14172b855c4c.txt": N_("County Administrative Board of Kronoberg: regional action plan"),
+    "002_063c14172b855c4c.txt": N_(
+        "County Administrative Board of Kronoberg: regional action plan"
+    ),
     "003_b75cb77f2e738c2c.txt": N_(
         "Swedish Gender Equality Agency: letter to managers and politicians, 2020-11-30"
     ),

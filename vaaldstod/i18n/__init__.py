@@ -28,9 +28,10 @@ def _load(language: str) -> gettext.NullTranslations:
         if not po.exists():
             return gettext.NullTranslations()
         # A source checkout without compiled catalogs still shows Swedish.
+        import io
+
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po
-        import io
 
         with po.open("rb") as handle:
             catalog = read_po(handle)

@@ -264,8 +264,10 @@ class CasesPage(QWidget):
         if case is None:
             self.case_title.setText(_("No case chosen"))
             self.case_expiry.setText(
-                _("Choose a case on the left, or create one with a pseudonym. Never use a "
-                  "name or a personal identity number.")
+                _(
+                    "Choose a case on the left, or create one with a pseudonym. Never use a "
+                    "name or a personal identity number."
+                )
             )
             self.editor.clear()
             self._note_chosen(None)
@@ -273,10 +275,10 @@ class CasesPage(QWidget):
             return
         self.case_title.setText(case.pseudonym)
         self.case_expiry.setText(
-            _("Working notes are deleted on {date} after {days} days without activity "
-              "(gallring), unless you keep the case longer.").format(
-                date=case.expires_on.isoformat(), days=self.vault.retention_days
-            )
+            _(
+                "Working notes are deleted on {date} after {days} days without activity "
+                "(gallring), unless you keep the case longer."
+            ).format(date=case.expires_on.isoformat(), days=self.vault.retention_days)
         )
         for note in self.vault.notes(case.id):
             stamp = _local(note.created)

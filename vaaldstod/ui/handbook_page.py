@@ -33,7 +33,10 @@ from vaaldstod.ui.widgets import button, label, label_text
 
 ROLE = Qt.ItemDataRole.UserRole
 CHECKLIST, JOURNAL = "checklist", "journal"
-EXTRA_PAGES = ((CHECKLIST, N_("Checklist: signs of economic violence")), (JOURNAL, N_("Journal text")))
+EXTRA_PAGES = (
+    (CHECKLIST, N_("Checklist: signs of economic violence")),
+    (JOURNAL, N_("Journal text")),
+)
 
 
 class HandbookPage(QWidget):
@@ -121,6 +124,7 @@ class HandbookPage(QWidget):
         self.content = QStackedWidget()
         for widget in (self.browser, checklist_page, journal_page):
             self.content.addWidget(widget)
+        self._instrument_view = None
 
         self.panel = WalkthroughPanel(referral_categories())
         self.panel.changed.connect(self._save_timer.start)
@@ -186,17 +190,26 @@ class HandbookPage(QWidget):
         self._steps = [(key, _(title)) for key, title in STEPS] + [
             (key, _(title)) for key, title in EXTRA_PAGES
         ]
-        label_text(self.search, _("Search the handbook"), _("Finds guide items containing every word typed"))
+        self._instrument_titles: dict[str, str] | None = None
+        label_text(
+            self.search,
+            _("Search the handbook"),
+            _("Finds guide items containing every word typed"),
+        )
         self.search.setPlaceholderText(_("Search the handbook (Ctrl+F)"))
         label_text(self.case, _("Walk-through for case"))
         label_text(self.print_step, _("Print or save as PDF…"), _("Print the step shown (Ctrl+P)"))
         label_text(self.navigation, _("Handbook steps"))
         label_text(self.browser, _("Handbook text"))
-        label_text(self.checklist, _("Signs of economic violence"), _("Tick the signs you have seen"))
+        label_text(
+            self.checklist, _("Signs of economic violence"), _("Tick the signs you have seen")
+        )
         label_text(self.why, _("Why it matters"))
         self.journal_intro.setText(
-            _("Journal text is made from the answers on the right. Read it, change what is not "
-              "right, then save it as a note in the case or copy it.")
+            _(
+                "Journal text is made from the answers on the right. Read it, change what is not "
+                "right, then save it as a note in the case or copy it."
+            )
         )
         label_text(self.journal_language, _("Language of the journal text"))
         label_text(self.generate, _("Write journal text from the answers"))
@@ -224,7 +237,14 @@ class HandbookPage(QWidget):
             if not self.navigation.count():
                 self.navigation.addItem(_("Nothing found"))
         else:
-            for key, title in self._steps:
+            instruments = [
+                (
+                    f"instrument:{pack.id}",
+                    _("Instrument: {title}").format(title=pack.title(current_language())),
+                )
+                for pack in self._instrument_packs()
+            ]
+            for key, title in self._steps + instruments:
                 item = QListWidgetItem(title)
                 item.setData(ROLE, ("step", key))
                 self.navigation.addItem(item)
@@ -254,12 +274,37 @@ class HandbookPage(QWidget):
                 self.browser.scrollToAnchor(item_id)
             return
         key = data[1]
-        if key == CHECKLIST:
+        if key.startswith("instrument:"):
+            self._show_instrument(key.split(":", 1)[1])
+        elif key == CHECKLIST:
             self._show_checklist()
         elif key == JOURNAL:
             self.content.setCurrentIndex(2)
         else:
             self._show_step(key)
+
+    def _instrument_packs(self) -> list:
+        """Instruments the agency installed under its own licence (none ship with the app)."""
+        from vaaldstod.packs import Registry
+
+        return Registry().packs("instrument")
+
+    def _show_instrument(self, pack_id: str) -> None:
+        from vaaldstod.packs import Registry
+        from vaaldstod.ui.instrument_view import InstrumentView
+
+        if self._instrument_view is not None:
+            self.content.removeWidget(self._instrument_view)
+            self._instrument_view.deleteLater()
+        pack = Registry().get(pack_id)
+        view = InstrumentView(pack, current_language(), self.panel.instruments.get(pack_id, {}))
+        view.answered.connect(self._instrument_answered)
+        self._instrument_view = view
+        self.content.setCurrentIndex(self.content.addWidget(view))
+
+    def _instrument_answered(self, pack_id: str, answers: dict) -> None:
+        self.panel.instruments[pack_id] = answers
+        self._save_timer.start()
 
     def _show_step(self, step: str) -> None:
         from vaaldstod.settings import load
@@ -283,8 +328,14 @@ class HandbookPage(QWidget):
         for entry in self.handbook.checklist:
             node = QTreeWidgetItem(groups[entry.group], [entry.text])
             node.setData(0, ROLE, entry.id)
-            node.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
-            node.setCheckState(0, Qt.CheckState.Checked if entry.id in ticks else Qt.CheckState.Unchecked)
+            node.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            node.setCheckState(
+                0, Qt.CheckState.Checked if entry.id in ticks else Qt.CheckState.Unchecked
+            )
             if entry.id == select:
                 self.checklist.setCurrentItem(node)
         self.checklist.blockSignals(False)
@@ -323,7 +374,7 @@ class HandbookPage(QWidget):
         dialog.setWindowTitle(_("Sources"))
         view = QTextBrowser()
         label_text(view, _("Sources"))
-        view.setHtml(self.handbook.sources_html(text[len(SOURCE_SCHEME):]))
+        view.setHtml(self.handbook.sources_html(text[len(SOURCE_SCHEME) :]))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
@@ -431,7 +482,9 @@ class HandbookPage(QWidget):
         answers = self.walkthrough_answers()
         if answers is None:
             QMessageBox.information(
-                self, _("Journal text"), _("First record whether the question about violence was asked.")
+                self,
+                _("Journal text"),
+                _("First record whether the question about violence was asked."),
             )
             return
         try:

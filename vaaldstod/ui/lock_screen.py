@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -101,7 +101,11 @@ class LockScreen(QWidget):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle("Våldstöd")
-        label_text(self.quick_exit, _("Quick exit"), _("Hides the app at once and locks it (Esc Esc or F12)"))
+        label_text(
+            self.quick_exit,
+            _("Quick exit"),
+            _("Hides the app at once and locks it (Esc Esc or F12)"),
+        )
         label_text(self.language, _("Language"))
         if self.creating:
             self.title.setText(_("Create your vault"))
@@ -164,7 +168,9 @@ class LockScreen(QWidget):
         self.passphrase.setEnabled(not busy)
         self.confirm.setEnabled(not busy)
         if busy:
-            self.show_message(_("Opening the vault…") if not self.creating else _("Creating the vault…"))
+            self.show_message(
+                _("Opening the vault…") if not self.creating else _("Creating the vault…")
+            )
 
     def block_for(self, seconds: float, message: str) -> None:
         """After a wrong passphrase: say so, and wait `seconds` before the next attempt."""

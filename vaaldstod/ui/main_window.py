@@ -49,7 +49,11 @@ class MainWindow(QMainWindow):
         self.cases = CasesPage(copy_text)
         self.handbook = HandbookPage(copy_text, current.agency, _referral_categories)
         self.settings_page = SettingsPage(current)
-        self.pages = {"cases": self.cases, "handbook": self.handbook, "settings": self.settings_page}
+        self.pages = {
+            "cases": self.cases,
+            "handbook": self.handbook,
+            "settings": self.settings_page,
+        }
         self.handbook.note_saved.connect(lambda _case: self.cases.reload())
         self.settings_page.packs.changed.connect(self.handbook.reload_content)
 
@@ -100,7 +104,9 @@ class MainWindow(QMainWindow):
         label_text(self.lock, _("Lock"), _("Lock the vault now (Ctrl+L)"))
         label_text(self.help, _("Keyboard shortcuts"), _("List the keyboard shortcuts (F1)"))
         label_text(
-            self.quick_exit, _("Quick exit"), _("Hides the app at once and locks it (Esc Esc or F12)")
+            self.quick_exit,
+            _("Quick exit"),
+            _("Hides the app at once and locks it (Esc Esc or F12)"),
         )
         label_text(self.navigation, _("Areas"))
         for row, (_key, caption) in enumerate(PAGES):

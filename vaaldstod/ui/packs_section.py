@@ -67,13 +67,13 @@ class PacksSection(QGroupBox):
     def retranslate_ui(self) -> None:
         self.setTitle(_("Content packs"))
         self.intro.setText(
-            _("Guides, checklists, templates and the referral directory arrive as packs. "
-              "Install a newer version from a file the office received; packs past their "
-              "review date are marked so that someone checks their content.")
+            _(
+                "Guides, checklists, templates and the referral directory arrive as packs. "
+                "Install a newer version from a file the office received; packs past their "
+                "review date are marked so that someone checks their content."
+            )
         )
-        self.tree.setHeaderLabels(
-            [_("Pack"), _("Kind"), _("Version"), _("Review by"), _("Source")]
-        )
+        self.tree.setHeaderLabels([_("Pack"), _("Kind"), _("Version"), _("Review by"), _("Source")])
         label_text(self.tree, _("Installed content packs"))
         label_text(self.install_folder, _("Install from folder…"))
         label_text(self.install_zip, _("Install from .zip file…"))
@@ -117,12 +117,16 @@ class PacksSection(QGroupBox):
         self.problems.setVisible(bool(broken))
         if broken:
             self.problems.setText(
-                _("These packs could not be read and are not used:") + "\n" + "\n".join(map(str, broken))
+                _("These packs could not be read and are not used:")
+                + "\n"
+                + "\n".join(map(str, broken))
             )
 
     def _install(self, folder: bool) -> None:
         if folder:
-            path = QFileDialog.getExistingDirectory(self, _("Install pack from folder"), str(Path.home()))
+            path = QFileDialog.getExistingDirectory(
+                self, _("Install pack from folder"), str(Path.home())
+            )
         else:
             path, _filter = QFileDialog.getOpenFileName(
                 self, _("Install pack from .zip file"), str(Path.home()), _("Pack files (*.zip)")
@@ -150,7 +154,9 @@ class PacksSection(QGroupBox):
             return
         pack_id = item.data(0, Qt.ItemDataRole.UserRole)
         answer = QMessageBox.question(
-            self, _("Remove installed pack"), _("Remove the pack “{title}”?").format(title=item.text(0))
+            self,
+            _("Remove installed pack"),
+            _("Remove the pack “{title}”?").format(title=item.text(0)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

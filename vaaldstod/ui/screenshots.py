@@ -57,8 +57,13 @@ def render_all(out: str | Path, language: str | None = None) -> int:
         for form in ("economic", "psychological"):
             panel.forms[form].setChecked(True)
         panel.children.setChecked(True)
-        panel.set_answers({**panel.answers(), "referrals": [["womens_shelter", "given"]],
-                           "checklist": [e.id for e in handbook.handbook.checklist[:3]]})
+        panel.set_answers(
+            {
+                **panel.answers(),
+                "referrals": [["womens_shelter", "given"]],
+                "checklist": [e.id for e in handbook.handbook.checklist[:3]],
+            }
+        )
         handbook.show_step("checklist")
         save(window, "07-checklist")
         handbook.show_step("journal")

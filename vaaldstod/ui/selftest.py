@@ -58,9 +58,7 @@ def run_self_test() -> int:
 
         def nothing_plain() -> bool:
             marker = b"bankid"
-            return all(
-                marker not in f.read_bytes().lower() for f in tmp.rglob("*") if f.is_file()
-            )
+            return all(marker not in f.read_bytes().lower() for f in tmp.rglob("*") if f.is_file())
 
         step("create an encrypted vault", create)
         step("refuse a wrong passphrase without changing the file", wrong_refused)

@@ -113,7 +113,11 @@ class SettingsPage(QWidget):
             (self.general_form, self.text_scale, N_("Text size")),
             (self.general_form, self.agency, N_("Agency")),
             (self.safety_form, self.idle, N_("Lock after minutes without activity")),
-            (self.safety_form, self.retention, N_("Delete working notes after days without activity")),
+            (
+                self.safety_form,
+                self.retention,
+                N_("Delete working notes after days without activity"),
+            ),
         ]
         self._captions = [form_row(form, widget) for form, widget, _caption in self._rows]
         self.packs = PacksSection()
@@ -149,7 +153,7 @@ class SettingsPage(QWidget):
         self.general.setTitle(_("General"))
         self.safety.setTitle(_("Safety and retention"))
         self.vault_box.setTitle(_("Vault"))
-        for caption_label, (_form, widget, caption) in zip(self._captions, self._rows):
+        for caption_label, (_form, widget, caption) in zip(self._captions, self._rows, strict=True):
             caption_label.setText(_(caption))
             label_text(widget, _(caption))
         self.theme.blockSignals(True)
@@ -159,12 +163,16 @@ class SettingsPage(QWidget):
         self.theme.setCurrentIndex(THEMES.index(self.settings.theme))
         self.theme.blockSignals(False)
         label_text(self.change_passphrase, _("Change passphrase…"))
-        label_text(self.backup, _("Back up vault…"), _("Save an encrypted copy with its own passphrase"))
+        label_text(
+            self.backup, _("Back up vault…"), _("Save an encrypted copy with its own passphrase")
+        )
         label_text(self.restore, _("Restore from backup…"))
         self.packs.retranslate_ui()
         self.vault_note.setText(
-            _("The vault is encrypted with your passphrase. Keep backups on a drive the agency "
-              "trusts; a backup is encrypted with the passphrase you give it.")
+            _(
+                "The vault is encrypted with your passphrase. Keep backups on a drive the agency "
+                "trusts; a backup is encrypted with the passphrase you give it."
+            )
         )
 
     def _load(self, current: Settings) -> None:
@@ -252,7 +260,9 @@ class SettingsPage(QWidget):
     def _restore(self) -> None:
         if self.vault is None:
             return
-        path, _filter = QFileDialog.getOpenFileName(self, _("Restore from backup"), str(Path.home()))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Restore from backup"), str(Path.home())
+        )
         if not path:
             return
         values = PassphraseDialog(
@@ -263,8 +273,10 @@ class SettingsPage(QWidget):
         answer = QMessageBox.question(
             self,
             _("Restore from backup"),
-            _("Replace the notes in this vault with the backup? The current vault is kept "
-              "beside it as an encrypted file."),
+            _(
+                "Replace the notes in this vault with the backup? The current vault is kept "
+                "beside it as an encrypted file."
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

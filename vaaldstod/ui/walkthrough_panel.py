@@ -73,6 +73,7 @@ class WalkthroughPanel(QWidget):
         self.setObjectName("walkthroughPanel")
         self.categories = categories
         self.checklist_ticks: list[str] = []
+        self.instruments: dict[str, dict[str, str]] = {}  # pack id -> question id -> option id
 
         self.asked_box = QGroupBox()
         self.asked_group, self.asked = _radio_group(self.asked_box, ASKED)
@@ -190,7 +191,10 @@ class WalkthroughPanel(QWidget):
             self.referrals.addItem(item)
 
     def referral_list(self) -> list[tuple[str, str]]:
-        return [tuple(self.referrals.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.referrals.count())]
+        return [
+            tuple(self.referrals.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.referrals.count())
+        ]
 
     # -- answers in and out ------------------------------------------------------------
 
@@ -204,6 +208,7 @@ class WalkthroughPanel(QWidget):
             "children_affected": self.children.isChecked(),
             "referrals": [list(pair) for pair in self.referral_list()],
             "checklist": list(self.checklist_ticks),
+            "instruments": {k: dict(v) for k, v in self.instruments.items()},
         }
 
     def set_answers(self, answers: dict) -> None:
@@ -225,6 +230,7 @@ class WalkthroughPanel(QWidget):
         self.children.setChecked(bool(answers.get("children_affected")))
         self._show_referrals([tuple(pair) for pair in answers.get("referrals", [])])
         self.checklist_ticks = list(answers.get("checklist", []))
+        self.instruments = {k: dict(v) for k, v in answers.get("instruments", {}).items()}
         self._update_enabled()
         self.blockSignals(False)
 

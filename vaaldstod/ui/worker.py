@@ -1,4 +1,4 @@
-"""One helper for background work: run a function on the thread pool, report back on the GUI thread."""
+"""One helper for background work: run on the thread pool, report back on the GUI thread."""
 
 from __future__ import annotations
 
