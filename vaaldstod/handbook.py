@@ -148,28 +148,8 @@ class Handbook:
         item = self._by_id.get(item_id)
         if item is None:
             return ""
-        rows = []
-        for source in item.sources:
-            quote = html.escape(source.get("quote", ""))
-            if "doc" in source:
-                report = _(REPORTS.get(source["doc"], source["doc"]))
-                rows.append(
-                    f"<li><b>{html.escape(report)}</b><br>"
-                    + html.escape(
-                        _("{file}, line {line}").format(file=source["doc"], line=source["line"])
-                    )
-                    + f"<br>”{quote}”</li>"
-                )
-            else:
-                checked = source.get("checked", "")
-                rows.append(
-                    f"<li><b>{html.escape(source.get('title', ''))}</b><br>"
-                    f"{html.escape(source.get('url', ''))}<br>"
-                    + html.escape(_("Checked {date}").format(date=checked))
-                    + f"<br>”{quote}”</li>"
-                )
         title = getattr(item, "title", None) or getattr(item, "text", "")
-        return f"<h3>{html.escape(title)}</h3><ul>{''.join(rows)}</ul>"
+        return f"<h3>{html.escape(title)}</h3>{sources_list_html(item.sources)}"
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         """Items containing every word typed (any case), titles first."""
@@ -188,6 +168,31 @@ class Handbook:
                 hits.append((2, Hit("checklist", entry.id, entry.text, _snippet(entry.why, words))))
         hits.sort(key=lambda pair: pair[0])
         return [hit for _rank, hit in hits[:limit]]
+
+
+def sources_list_html(sources: tuple[dict[str, Any], ...]) -> str:
+    """A list of citations: report, line and quote, or web page, date checked and quote."""
+    rows = []
+    for source in sources:
+        quote = html.escape(source.get("quote", ""))
+        if "doc" in source:
+            report = _(REPORTS.get(source["doc"], source["doc"]))
+            rows.append(
+                f"<li><b>{html.escape(report)}</b><br>"
+                + html.escape(
+                    _("{file}, line {line}").format(file=source["doc"], line=source["line"])
+                )
+                + f"<br>”{quote}”</li>"
+            )
+        else:
+            checked = source.get("checked", "")
+            rows.append(
+                f"<li><b>{html.escape(source.get('title', ''))}</b><br>"
+                f"{html.escape(source.get('url', ''))}<br>"
+                + html.escape(_("Checked {date}").format(date=checked))
+                + f"<br>”{quote}”</li>"
+            )
+    return f"<ul>{''.join(rows)}</ul>"
 
 
 def _snippet(text: str, words: list[str], width: int = 90) -> str:
