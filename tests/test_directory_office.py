@@ -90,6 +90,12 @@ def test_every_bad_value_is_named():
     assert "address" in refused.value.problems[3].message
 
 
+def test_no_field_may_hold_an_address():
+    with pytest.raises(OfficeProfileError) as refused:
+        profile_from_values({"footer": "Besök oss på Storgatan 5, 352 30 Växjö."})
+    assert refused.value.problems[0].field == "footer"
+
+
 def test_saving_refuses_what_could_not_be_read_back():
     with pytest.raises(OfficeProfileError):
         save_profile(OfficeProfile(local_numbers=(LocalNumber("Växel", "ring oss"),)))

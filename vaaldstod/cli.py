@@ -16,6 +16,7 @@ from vaaldstod.i18n import _, set_language
 
 def _parser() -> argparse.ArgumentParser:
     from vaaldstod.packs import cli as packs_cli
+    from vaaldstod.sheets import cli as sheets_cli
 
     parser = argparse.ArgumentParser(
         prog="vaaldstod",
@@ -32,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--out", required=True, help=_("folder for the PNG files"))
     shot.add_argument("--lang", choices=("sv", "en"), help=_("language of the screens"))
     packs_cli.register(commands)
+    sheets_cli.register(commands)
     return parser
 
 

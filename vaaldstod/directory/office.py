@@ -103,6 +103,8 @@ def profile_from_values(raw: Any, folder: Path | None = None) -> OfficeProfile:
         elif name in LIMITS and len(value) > LIMITS[name]:
             message = _("is too long (at most {n} characters)").format(n=LIMITS[name])
             problems.append(Problem(None, name, message))
+        elif has_address(value):
+            problems.append(Problem(None, name, _address_message()))
         else:
             texts[name] = value.strip()
     logo = texts.get("logo", "")
@@ -159,6 +161,13 @@ def save_logo(source: Path, folder: Path | None = None) -> str:
     return name
 
 
+def _address_message() -> str:
+    return _(
+        "looks like a street address: referral sheets never print an address, so that no one "
+        "is led to a shelter; give names and phone numbers only"
+    )
+
+
 def _logo_kind(data: bytes) -> str | None:
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return ".png"
@@ -186,11 +195,7 @@ def _local_numbers(raw: Any, problems: list[Problem]) -> tuple[LocalNumber, ...]
             message = _("is too long (at most {n} characters)").format(n=LIMITS["label"])
             problems.append(Problem(row, "label", message))
         elif has_address(label):
-            message = _(
-                "looks like a street address: a sheet gives only a name and a phone number, "
-                "never where a shelter or an office is"
-            )
-            problems.append(Problem(row, "label", message))
+            problems.append(Problem(row, "label", _address_message()))
         if not isinstance(phone, str) or not phone.strip() or not _PHONE.fullmatch(phone.strip()):
             message = _("should be a phone number of digits, spaces and '-'")
             problems.append(Problem(row, "phone", message))
