@@ -70,6 +70,13 @@ class HandbookPage(QWidget):
         self.case_hint = label("muted")
         self.print_step = button()
         self.print_step.clicked.connect(self._print_step)
+        self.listen = button()
+        self.listen.clicked.connect(self._listen)
+        self.pause = button()
+        self.pause.clicked.connect(lambda: self.reader.toggle_pause())
+        self.stop = button()
+        self.stop.clicked.connect(lambda: self.reader.stop())
+        self._reader = None
         self.navigation = QListWidget()
         self.navigation.setWordWrap(True)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -137,6 +144,9 @@ class HandbookPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
         top.addWidget(self.case, 1)
+        top.addWidget(self.listen)
+        top.addWidget(self.pause)
+        top.addWidget(self.stop)
         top.addWidget(self.print_step)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -155,6 +165,9 @@ class HandbookPage(QWidget):
         layout.addWidget(splitter, 1)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         QShortcut(QKeySequence("Ctrl+P"), self, self._print_step)
+        QShortcut(QKeySequence("Ctrl+R"), self, self._listen)
+        QShortcut(QKeySequence("Ctrl+Shift+R"), self, lambda: self.reader.toggle_pause())
+        QShortcut(QKeySequence("Ctrl+."), self, lambda: self.reader.stop())
         self.retranslate_ui()
 
     # -- content ----------------------------------------------------------------------------
@@ -200,6 +213,9 @@ class HandbookPage(QWidget):
         label_text(self.case, _("Walk-through for case"))
         label_text(self.print_step, _("Print or save as PDF…"), _("Print the step shown (Ctrl+P)"))
         label_text(self.navigation, _("Handbook steps"))
+        label_text(self.listen, _("Listen"), _("Read the text shown aloud (Ctrl+R)"))
+        label_text(self.pause, _("Pause"), _("Pause or resume reading (Ctrl+Shift+R)"))
+        label_text(self.stop, _("Stop"), _("Stop reading (Ctrl+.)"))
         label_text(self.browser, _("Handbook text"))
         label_text(
             self.checklist, _("Signs of economic violence"), _("Tick the signs you have seen")
@@ -383,6 +399,36 @@ class HandbookPage(QWidget):
         dialog.resize(620, 420)
         dialog.exec()
 
+    @property
+    def reader(self):
+        """Created on first use: loading the speech engine takes a moment."""
+        if self._reader is None:
+            from vaaldstod.ui.speech import Reader
+
+            self._reader = Reader(self.speech_rate, parent=self)
+            self._reader.message.connect(self.status)
+            self._reader.state_changed.connect(self._reading)
+        return self._reader
+
+    speech_rate = 0.0
+
+    def _listen(self) -> None:
+        index = self.content.currentIndex()
+        if index == 1:
+            node = self.checklist.currentItem()
+            text = node.text(0) + ". " + self.why.toPlainText() if node else ""
+        elif index == 2:
+            text = self.journal.toPlainText()
+        else:
+            text = self.browser.toPlainText()
+        language = self.journal_language.currentData() if index == 2 else current_language()
+        if text.strip():
+            self.reader.say(text, language)
+
+    def _reading(self, state: str) -> None:
+        texts = {"speaking": _("Reading aloud…"), "paused": _("Reading paused."), "ready": ""}
+        self.status.emit(texts[state])
+
     def _print_step(self) -> None:
         from vaaldstod.ui.printing import print_preview
 
@@ -396,6 +442,8 @@ class HandbookPage(QWidget):
         self._fill_cases()
 
     def detach(self) -> None:
+        if self._reader is not None:
+            self._reader.stop()
         self._save_timer.stop()
         self._save_answers()
         self.vault = None
