@@ -17,6 +17,7 @@ from vaaldstod.i18n import _, set_language
 def _parser() -> argparse.ArgumentParser:
     from vaaldstod.packs import cli as packs_cli
     from vaaldstod.sheets import cli as sheets_cli
+    from vaaldstod.statistics import cli as stats_cli
 
     parser = argparse.ArgumentParser(
         prog="vaaldstod",
@@ -34,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--lang", choices=("sv", "en"), help=_("language of the screens"))
     packs_cli.register(commands)
     sheets_cli.register(commands)
+    stats_cli.register(commands)
     return parser
 
 

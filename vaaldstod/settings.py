@@ -21,6 +21,8 @@ class Settings:
     idle_lock_minutes: int = 5
     retention_days: int = 90
     retention_warning_days: int = 14
+    # Anonymous contact records may be kept longer than notes, never shorter (statistics).
+    statistics_retention_days: int = 90
     agency: str = "kronofogden"
     theme: str = "system"
     text_scale: int = 100  # percent of the system font size
@@ -34,6 +36,8 @@ class Settings:
             self.idle_lock_minutes = default.idle_lock_minutes
         if not 7 <= self.retention_days <= 3650:
             self.retention_days = default.retention_days
+        if not 7 <= self.statistics_retention_days <= 3650:
+            self.statistics_retention_days = default.statistics_retention_days
         if not 1 <= self.retention_warning_days <= 60:
             self.retention_warning_days = default.retention_warning_days
         if self.agency not in AGENCIES:
