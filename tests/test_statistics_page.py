@@ -1,0 +1,138 @@
+"""The statistics page shows the known data set's figures; exports hide the small counts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QTextBrowser
+
+from tests.conftest import PASSPHRASE
+from tests.statistics_data import EXACT, assert_no_small_count_leaks, known_records, parse_csv
+from vaaldstod import i18n
+from vaaldstod.settings import Settings
+from vaaldstod.ui import theme
+from vaaldstod.ui.charts import BarChart
+from vaaldstod.ui.statistics_page import StatisticsPage
+from vaaldstod.vault import Vault
+
+pytestmark = pytest.mark.gui
+WEEKS = ["2026-W02", "2026-W05", "2026-W09", "2026-W12"]  # first quarter of 2026
+
+
+@pytest.fixture
+def vault(tmp_path):
+    opened = Vault.create(tmp_path / "v.db", PASSPHRASE)
+    for index, record in enumerate(known_records()):
+        opened.add_contact(WEEKS[index % 4], record)
+    opened.add_contact("2026-W20", known_records()[0])  # second quarter: not counted
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def page(qtbot, vault):
+    i18n.set_language("en")
+    current = Settings(language="en", theme="light", statistics_retention_days=3650)
+    made = StatisticsPage(current, today=lambda: date(2026, 4, 15))
+    qtbot.addWidget(made)
+    made.attach(vault)
+    made.preset.setCurrentIndex(made.preset.findData("last_quarter"))
+    made.reload()
+    made.resize(1100, 720)
+    made.show()
+    yield made
+    made.detach()
+    i18n.set_language("sv")
+
+
+def test_page_shows_the_exact_figures_of_the_period(page):
+    assert (page.first.date().toPython(), page.last.date().toPython()) == (
+        date(2026, 1, 1),
+        date(2026, 3, 31),
+    )
+    values = [label.text() for label in page.figure_values]
+    assert values == ["40", "75%", "56%", "23%"]
+    assert [label.text() for label in page.figure_captions][1] == "Asked routinely"
+    asked, by_gender, forms, referrals = (chart.chart for chart in page.charts)
+    assert [cell.value for _label, cell in asked.bars] == [75, 15, 10]
+    assert dict((label, cell.value) for label, cell in by_gender.bars) == {"Woman": 65, "Man": 30}
+    assert dict((label, cell.value) for label, cell in forms.bars) == {
+        "Physical": 14,
+        "Psychological": 28,
+        "Economic": 42,
+    }
+    assert {label: cell.value for label, cell in referrals.bars}["Police"] == 6
+    assert "Woman: 65%" in page.charts[1].accessibleDescription()
+    assert page.period_line.text().startswith("January 1, 2026 – March 31, 2026 (weeks 2026-W01")
+    tables = page.tables.toPlainText()
+    assert "Not safe to ask\n3\n" in tables  # exact on screen, for the handler who logged it
+
+
+def test_changing_the_period_recounts(page, qtbot):
+    page.set_period(date(2026, 4, 1), date(2026, 6, 30))
+    assert page.figure_values[0].text() == "1"
+    assert page.preset.currentData() == "custom"
+    page.set_period(date(2026, 3, 2), date(2026, 3, 4))  # no Thursday: no weeks
+    assert page.problem.text() and not page.export_csv.isEnabled()
+
+
+def test_csv_export_from_the_page_hides_small_counts(page, tmp_path):
+    page._ask_path = lambda *_args: tmp_path / "q1.csv"
+    assert page._export_csv() == tmp_path / "q1.csv"
+    exported = parse_csv((tmp_path / "q1.csv").read_text(encoding="utf-8"))
+    assert_no_small_count_leaks(exported)
+    assert exported[("asked", "total", "count")] == "40"
+    assert exported[("forms", "economic", "count")] == str(EXACT[("forms", "economic", "count")])
+    assert exported[("reasons", "unsafe", "count")] == "<5"
+
+
+def test_pdf_export_has_office_period_charts_and_no_small_count(page, tmp_path):
+    page.set_office("Kronofogden Växjö")
+    page._ask_path = lambda *_args: tmp_path / "q1.pdf"
+    assert page._export_pdf() == tmp_path / "q1.pdf"
+    data = (tmp_path / "q1.pdf").read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Subtype /Image") >= 4  # the charts
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "q1.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Kronofogden Växjö" in text and "2026-W01" in text and "2026-W13" in text
+    lines = [line.split() for line in text.splitlines()]
+    for tokens in lines:
+        if len(tokens) > 1:  # a lone number is a page number
+            assert not {"1", "2", "3", "4"} & set(tokens), tokens
+    rows = {" ".join(t[:-2]): t[-2:] for t in lines if len(t) > 2}
+    assert rows["Not safe to ask"] == ["<5", ".."]
+    assert rows["Support for victims of crime"] == ["<5", ".."]
+    assert rows["Economic"] == ["15", "42%"]
+
+
+def test_page_in_dark_theme_and_keyboard_reachable(page, qapp):
+    saved = (qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.font())
+    theme.apply(qapp, "dark", 100, 10)
+    try:
+        page.apply_settings(Settings(language="en", theme="dark", statistics_retention_days=3650))
+        assert page.charts[0].colours == theme.DARK
+        assert not page.grab().isNull()
+    finally:
+        qapp.setStyle(saved[0])
+        qapp.setPalette(saved[1])
+        qapp.setStyleSheet(saved[2])
+        qapp.setFont(saved[3])
+    controls = [
+        w
+        for kind in (QAbstractButton, QComboBox, QDateEdit, QTextBrowser, BarChart)
+        for w in page.findChildren(kind)
+    ]
+    unnamed = [w for w in controls if w.isVisible() and not w.accessibleName()]
+    assert not unnamed
+
+
+def test_detach_forgets_every_figure(page):
+    page.detach()
+    assert [label.text() for label in page.figure_values] == ["", "", "", ""]
+    assert not page.tables.toPlainText() and not page.export_pdf.isEnabled()

@@ -1,0 +1,86 @@
+"""Suppression: no count of 1–4 is shown in an export, nor can one be worked out from it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.statistics_data import assert_no_small_count_leaks, parse_csv, record
+from vaaldstod.statistics import Period, aggregate, build_report
+from vaaldstod.statistics.export import csv_text
+from vaaldstod.statistics.suppression import protect
+
+PERIOD = Period(date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_a_lone_small_cell_takes_a_neighbour_with_it():
+    counts = {"total": 43, "a": 40, "b": 3, "c": 0}
+    hidden = protect(counts, [("total", ("a", "b", "c"))])
+    assert "b" in hidden and len(hidden) == 2  # b alone could be subtracted back
+    assert "c" not in hidden  # a zero tells nothing about anyone
+
+
+def test_two_small_cells_protect_each_other_unless_their_sum_pins_them():
+    assert protect({"t": 20, "a": 15, "b": 3, "c": 2}, [("t", ("a", "b", "c"))]) == {"b", "c"}
+    # b + c = 2 leaves only 1 + 1: a third cell must go too.
+    hidden = protect({"t": 20, "a": 18, "b": 1, "c": 1}, [("t", ("a", "b", "c"))])
+    assert {"b", "c"} < hidden
+
+
+def test_remainders_that_are_never_shown_still_count_as_known():
+    # told = 3 of asked = 10: "~" cells are worked out by readers, never hidden themselves.
+    counts = {"asked": 10, "told": 3, "~not_told": 7}
+    assert protect(counts, [("asked", ("told", "~not_told"))]) == {"told"}
+
+
+codes = st.sampled_from
+valid_records = st.builds(
+    lambda gender, asked, disclosed, reason, forms, age, referrals, children: record(
+        gender,
+        asked,
+        disclosed if asked != "not_asked" else None,
+        forms if asked != "not_asked" and disclosed == "yes" else (),
+        reason if asked == "not_asked" else None,
+        age,
+        referrals,
+        children,
+    ),
+    codes(["woman", "man", "other", "not_stated"]),
+    codes(["routine", "indication", "not_asked"]),
+    codes(["yes", "no", "unsure"]),
+    codes(["unsafe", "interpreter", "other"]),
+    st.lists(codes(["economic", "psychological", "physical", "sexual"]), unique=True),
+    codes(["under_18", "18_29", "30_44", "45_64", "65_plus", "not_stated"]),
+    st.lists(codes(["police", "womens_shelter", "social_services", "emergency"]), unique=True),
+    st.booleans(),
+)
+garbage = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=8,
+)
+weeks = st.sampled_from(["2026-W01", "2026-W20", "2026-W53", "2026-W54", "2026-03-02", ""])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(weeks, valid_records | garbage), max_size=60))
+def test_random_records_never_crash_and_never_leak_a_small_count(stored):
+    aggregates = aggregate(stored)
+    assert aggregates["contacts"] + aggregates.skipped == len(stored)
+    exported = parse_csv("\ufeff" + csv_text(build_report(aggregates, PERIOD, "Kontoret")))
+    assert_no_small_count_leaks(exported)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(valid_records, min_size=1, max_size=25))
+def test_small_offices_still_see_nothing_small(records):
+    aggregates = aggregate([("2026-W10", r) for r in records])
+    assert aggregates["contacts"] == len(records)
+    report = build_report(aggregates, PERIOD, "Kontoret")
+    assert_no_small_count_leaks(parse_csv("\ufeff" + csv_text(report)))
+    for _name, cell in report.key_figures:
+        assert cell.value is None or cell.kind == "percent" or not 1 <= cell.value <= 4
