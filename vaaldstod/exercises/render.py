@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from vaaldstod.vault import ExerciseSession
 
 BANNER_CLASS = "banner"
+# Slides are shown in large type already; Qt sizes headings relative to it, so a modest level.
+SLIDE_HEADING = "h3"
 
 
 def banner_text() -> str:
@@ -43,7 +45,8 @@ def minutes_text(minutes: int | None) -> str:
 class Slides:
     """The screens of a presenter run: the case, then each stage, then the debrief.
 
-    The group sees `group_html`; `notes_html` is for the team leader's eyes only.
+    The group sees `group_html`; `notes_html` is for the team leader's eyes only. Neither
+    repeats `heading`, which the presenter shows above the text.
     """
 
     def __init__(self, exercise: Exercise, handbook: Handbook | None = None) -> None:
@@ -59,7 +62,7 @@ class Slides:
     def heading(self, index: int) -> str:
         stage = self._stage(index)
         if index == 0:
-            return _("The case")
+            return self.exercise.title
         if stage is None:
             return _("Debrief")
         return _("Stage {number} of {total}: {title}").format(
@@ -73,22 +76,25 @@ class Slides:
 
     def group_html(self, index: int) -> str:
         exercise, stage = self.exercise, self._stage(index)
-        parts = [f"<h1>{html.escape(self.heading(index))}</h1>"]
+        parts: list[str] = []
         if index == 0:
-            parts.append(f"<h2>{html.escape(exercise.title)}</h2>")
             parts.append(markdown_html(exercise.case))
-            parts += _bullets(_("What we practise"), exercise.goals)
+            parts += _bullets(_("What we practise"), exercise.goals, level=SLIDE_HEADING)
         elif stage is not None:
             parts.append(_list("ul", (html.escape(fact) for fact in stage.facts)))
-            parts += _questions(_("Discuss"), stage.questions, with_points=False)
+            parts += _questions(
+                _("Discuss"), stage.questions, with_points=False, level=SLIDE_HEADING
+            )
         else:
-            parts += _questions(_("Discuss together"), exercise.questions, with_points=False)
-            parts += _bullets(_("What we practised"), exercise.goals)
+            parts += _questions(
+                _("Discuss together"), exercise.questions, with_points=False, level=SLIDE_HEADING
+            )
+            parts += _bullets(_("What we practised"), exercise.goals, level=SLIDE_HEADING)
         return "\n".join(parts)
 
     def notes_html(self, index: int) -> str:
         exercise, stage = self.exercise, self._stage(index)
-        parts = [f"<h1>{html.escape(self.heading(index))}</h1>"]
+        parts: list[str] = []
         if index == 0:
             parts.append(
                 "<p>"
@@ -100,21 +106,24 @@ class Slides:
                 )
                 + "</p>"
             )
-            parts += _bullets(_("Learning goals"), exercise.goals)
+            parts += _bullets(_("Learning goals"), exercise.goals, level=SLIDE_HEADING)
             plan = [
                 html.escape(f"{number}. {s.title}")
                 + (f" ({html.escape(minutes_text(s.minutes))})" if s.minutes else "")
                 for number, s in enumerate(exercise.stages, start=1)
             ]
-            parts += _bullets(_("Plan"), plan, escaped=True)
+            parts += _bullets(_("Plan"), plan, escaped=True, level=SLIDE_HEADING)
             parts += self._links(exercise.handbook)
         elif stage is not None:
-            parts.append(f"<h2>{html.escape(_('Facilitator notes'))}</h2>")
             parts.append(markdown_html(stage.notes))
-            parts += _questions(_("Questions and points to bring up"), stage.questions)
+            parts += _questions(
+                _("Questions and points to bring up"), stage.questions, level=SLIDE_HEADING
+            )
             parts += self._links(stage.handbook)
         else:
-            parts += _questions(_("Questions and points to bring up"), exercise.questions)
+            parts += _questions(
+                _("Questions and points to bring up"), exercise.questions, level=SLIDE_HEADING
+            )
             parts.append(
                 "<p>"
                 + html.escape(
@@ -129,7 +138,7 @@ class Slides:
         return "\n".join(parts)
 
     def _links(self, links: Iterable[HandbookLink]) -> list[str]:
-        return _links_html(links, self.handbook)
+        return _links_html(links, self.handbook, level=SLIDE_HEADING)
 
 
 def exercise_html(exercise: Exercise, handbook: Handbook | None = None) -> str:
@@ -197,10 +206,7 @@ def session_summary_html(
     ]
     if exercise:
         parts += _bullets(_("Learning goals"), exercise.goals)
-        parts += _bullets(
-            _("Read again in the handbook"),
-            [link_title(link, handbook) for link in exercise.all_links()],
-        )
+        parts += _bullets(_("Read again in the handbook"), _by_step(exercise.all_links(), handbook))
     parts.append(
         '<p class="footer">'
         + html.escape(
@@ -214,22 +220,51 @@ def session_summary_html(
     return "\n".join(parts)
 
 
-def _links_html(links: Iterable[HandbookLink], handbook: Handbook | None) -> list[str]:
-    return _bullets(_("In the handbook"), [link_title(link, handbook) for link in links])
+def _by_step(links: Iterable[HandbookLink], handbook: Handbook | None) -> list[str]:
+    """“Act: item · item”, one line per step: short enough for a one-page summary."""
+    titles = {item.id: item.title for item in handbook.items} if handbook else {}
+    grouped: dict[str, list[str]] = {}
+    for link in links:
+        grouped.setdefault(link.step, [])
+        if link.item:
+            grouped[link.step].append(titles.get(link.item, link.item))
+    steps = dict(STEPS)
+    return [
+        _("{step}: {items}").format(step=_(steps.get(step, step)), items=" · ".join(items))
+        if items
+        else _(steps.get(step, step))
+        for step, items in sorted(grouped.items(), key=lambda pair: _step_order(pair[0]))
+    ]
+
+
+def _step_order(step: str) -> int:
+    keys = [key for key, _title in STEPS]
+    return keys.index(step) if step in keys else len(keys)
+
+
+def _links_html(
+    links: Iterable[HandbookLink], handbook: Handbook | None, level: str = "h2"
+) -> list[str]:
+    titles = [link_title(link, handbook) for link in links]
+    return _bullets(_("In the handbook"), titles, level=level)
 
 
 def _list(tag: str, rows: Iterable[str]) -> str:
     return f"<{tag}>" + "".join(f"<li>{row}</li>" for row in rows) + f"</{tag}>"
 
 
-def _bullets(heading: str, texts: Iterable[str], escaped: bool = False) -> list[str]:
+def _bullets(
+    heading: str, texts: Iterable[str], escaped: bool = False, level: str = "h2"
+) -> list[str]:
     rows = [text if escaped else html.escape(text) for text in texts]
     if not rows:
         return []
-    return [f"<h2>{html.escape(heading)}</h2>", _list("ul", rows)]
+    return [f"<{level}>{html.escape(heading)}</{level}>", _list("ul", rows)]
 
 
-def _questions(heading: str, questions: Iterable[Question], with_points: bool = True) -> list[str]:
+def _questions(
+    heading: str, questions: Iterable[Question], with_points: bool = True, level: str = "h2"
+) -> list[str]:
     rows = []
     for question in questions:
         row = f"<b>{html.escape(question.text)}</b>" if with_points else html.escape(question.text)
@@ -238,4 +273,4 @@ def _questions(heading: str, questions: Iterable[Question], with_points: bool = 
         rows.append(row)
     if not rows:
         return []
-    return [f"<h2>{html.escape(heading)}</h2>", _list("ol", rows)]
+    return [f"<{level}>{html.escape(heading)}</{level}>", _list("ol", rows)]
