@@ -27,6 +27,11 @@ DIRECTORY_PACKS = ("directory-national", "directory-kronoberg")
 TODAY = datetime.date(2026, 11, 23)
 
 
+def names_an_address(message: str) -> bool:
+    """Safety messages say why in the app's language (Swedish by default)."""
+    return "address" in message or "adress" in message
+
+
 def office_entry(**changes) -> dict:
     values = {
         "organisation": "Socialtjänsten i Växjö",
@@ -198,7 +203,7 @@ def test_protected_entry_with_an_address_is_refused_saying_why(office):
         )
     problem = refused.value.problems[0]
     assert problem.field == "notes"
-    assert "address" in problem.message
+    assert names_an_address(problem.message)
     assert office.entries() == []
 
 
@@ -211,7 +216,7 @@ def test_an_address_field_is_refused_for_what_it_is(office):
     with pytest.raises(EntryRefused) as refused:
         office.save_entry(office_entry(besöksadress="Storgatan 1"))
     assert refused.value.problems[0].field == "besöksadress"
-    assert "address" in refused.value.problems[0].message
+    assert names_an_address(refused.value.problems[0].message)
 
 
 def test_empty_phone_needs_the_office_flag(office):
@@ -236,7 +241,7 @@ def test_a_damaged_file_is_reported_and_never_overwritten(office, shipped_entrie
     directory = Directory(office=office)
     assert len(directory.entries("sv")) == len(shipped_entries)
     assert isinstance(directory.problem, OfficeEntriesDamaged)
-    assert "Row 1, organisation" in str(directory.problem)
+    assert (1, "organisation") in [(p.row, p.field) for p in directory.problem.problems]
     with pytest.raises(OfficeEntriesDamaged):
         office.save_entry(office_entry())
     assert office.path.read_bytes() == before
@@ -262,7 +267,10 @@ def test_import_with_one_bad_row_changes_nothing_and_names_row_and_field(office)
     assert [e.organisation for e in found.entries] == ["Mansjouren"]
     with pytest.raises(ImportRefused) as refused:
         office.import_entries(found)
-    assert "Row 3, contact" in str(refused.value)
+    assert [(p.row, p.field) for p in refused.value.problems] == [
+        (3, "contact"),
+        (4, "verified_on"),
+    ]
     assert office.path.read_bytes() == before
 
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.test_directory import names_an_address
 from vaaldstod import paths
 from vaaldstod.directory import LocalNumber, OfficeProfile, OfficeProfileError, load_profile
 from vaaldstod.directory.office import profile_from_values, save_logo, save_profile
@@ -21,8 +22,9 @@ def test_a_missing_profile_gives_an_empty_one():
 
 
 def test_an_explicit_profile_that_is_missing_is_an_error(tmp_path):
-    with pytest.raises(OfficeProfileError, match="does not exist"):
+    with pytest.raises(OfficeProfileError) as refused:
         load_profile(tmp_path / "nope.json", missing_ok=False)
+    assert "nope.json" in str(refused.value)
 
 
 def test_save_and_load_round_trip_with_logo(tmp_path):
@@ -61,8 +63,9 @@ def test_a_logo_that_is_not_png_or_svg_is_refused(tmp_path, data):
 def test_a_damaged_file_gives_a_clear_error():
     path = paths.config_dir() / "office.json"
     path.write_text("{ not json", encoding="utf-8")
-    with pytest.raises(OfficeProfileError, match="not an office profile"):
+    with pytest.raises(OfficeProfileError) as refused:
         load_profile()
+    assert "office.json" in str(refused.value)
 
 
 def test_every_bad_value_is_named():
@@ -87,7 +90,7 @@ def test_every_bad_value_is_named():
         (2, "label"),
         (2, "phone"),
     ]
-    assert "address" in refused.value.problems[3].message
+    assert names_an_address(refused.value.problems[3].message)
 
 
 def test_no_field_may_hold_an_address():

@@ -70,7 +70,7 @@ def test_bad_arguments_exit_2_with_a_message(tmp_path, args, said):
 
 def test_an_out_folder_without_parent_exits_2(tmp_path):
     result = run("--format", "card", "--lang", "sv", "--out", str(tmp_path / "no" / "such"))
-    assert result.returncode == 2 and "parent" in result.stderr
+    assert result.returncode == 2 and str(tmp_path / "no" / "such") in result.stderr
 
 
 def test_an_unreadable_profile_exits_2(tmp_path):
@@ -81,4 +81,4 @@ def test_an_unreadable_profile_exits_2(tmp_path):
             "--format", "a4", "--lang", "sv", "--office", str(profile), "--out", str(tmp_path)
         )
         assert result.returncode == 2, result.stderr
-        assert "office profile" in result.stderr and "Traceback" not in result.stderr
+        assert str(profile) in result.stderr and "Traceback" not in result.stderr

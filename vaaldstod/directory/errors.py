@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from vaaldstod.i18n import _
@@ -20,14 +21,19 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        if self.row is not None and self.field:
+        return self.text()
+
+    def text(self, caption: Callable[[str], str] = str) -> str:
+        """The problem as a sentence; `caption` turns a field into the name a form shows."""
+        field = caption(self.field) if self.field else ""
+        if self.row is not None and field:
             return _("Row {row}, {field}: {message}").format(
-                row=self.row, field=self.field, message=self.message
+                row=self.row, field=field, message=self.message
             )
         if self.row is not None:
             return _("Row {row}: {message}").format(row=self.row, message=self.message)
-        if self.field:
-            return _("{field}: {message}").format(field=self.field, message=self.message)
+        if field:
+            return _("{field}: {message}").format(field=field, message=self.message)
         return self.message
 
 

@@ -18,10 +18,12 @@ def error_text(error: Exception) -> str:
         return _("The vault is locked. Unlock it and try again.")
     if isinstance(error, VaultError):
         return _(error.template).format(**error.params)
+    from vaaldstod.directory import DirectoryError
     from vaaldstod.packs import PackError
+    from vaaldstod.sheets import SheetError
     from vaaldstod.templates import TemplateError
 
-    if isinstance(error, (PackError, TemplateError)):
+    if isinstance(error, (PackError, TemplateError, DirectoryError, SheetError)):
         return str(error)  # already a translated sentence, naming file and line where known
     if isinstance(error, OSError):
         return _("The file could not be read or written: {reason}").format(
