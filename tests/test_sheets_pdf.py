@@ -89,3 +89,29 @@ def test_the_pdf_does_not_say_what_made_it(qapp):
 
     data = pdf_bytes(render_sheet("card", sheet_languages()["sv"], [], OfficeProfile()))
     assert b"V\xc3\xa5ldst\xc3\xb6d" not in data and "Våldstöd".encode("utf-16-be") not in data
+
+
+@pytest.mark.parametrize("source", ["sheet", "html"])
+def test_print_preview_lays_out_a_sheet_or_plain_html(qapp, monkeypatch, tmp_path, source):
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from vaaldstod.ui import printing
+
+    titles = []
+    target = tmp_path / "preview.pdf"
+
+    def run(dialog: QPrintPreviewDialog) -> int:
+        # What the preview draws, sent to a PDF printer instead of the screen.
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        dialog.paintRequested.emit(printer)
+        titles.append(dialog.windowTitle())
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", run)
+    sheet = render_sheet("a4", sheet_languages()["sv"], [], OfficeProfile())
+    printing.print_preview(sheet if source == "sheet" else "<h1>Steg 1</h1>", title="Handbok")
+    assert titles == ["Handbok"]
+    [(width, height)] = [(float(w), float(h)) for w, h in MEDIA_BOX.findall(target.read_bytes())]
+    assert abs(width - PAGE_POINTS["a4"][0]) <= 1 and abs(height - PAGE_POINTS["a4"][1]) <= 1

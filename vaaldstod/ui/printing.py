@@ -23,7 +23,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from vaaldstod import atomic, paths
-from vaaldstod.sheets import RenderedSheet, SheetFormat
+from vaaldstod.i18n import current_language
+from vaaldstod.sheets import FORMATS, RenderedSheet, SheetFormat
 from vaaldstod.sheets.render import LOGO_URL
 
 PDF_DPI = 300
@@ -96,13 +97,19 @@ def write_pdf(sheet: RenderedSheet, path: Path) -> None:
     atomic.write_bytes(Path(path), pdf_bytes(sheet))
 
 
-def print_preview(sheet: RenderedSheet, parent: QWidget | None = None) -> int:
-    """Show the print preview of the sheet; printing from it goes to the chosen printer."""
+def print_preview(
+    sheet: RenderedSheet | str, parent: QWidget | None = None, title: str = ""
+) -> int:
+    """Show the print preview of a sheet, or of plain HTML on A4 (a handbook step)."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+    if isinstance(sheet, str):
+        sheet = RenderedSheet(sheet, FORMATS["a4"], current_language(), "ltr", None)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(sheet.format))
     dialog = QPrintPreviewDialog(printer, parent)
+    if title:
+        dialog.setWindowTitle(title)
     dialog.setAccessibleName(dialog.windowTitle())
     dialog.paintRequested.connect(lambda device: sheet_document(sheet, device).print_(device))
     return dialog.exec()
