@@ -48,3 +48,31 @@ def fill(vault: Vault, language: str = "sv") -> list[int]:
             vault.add_note(case_id, text)
         ids.append(case_id)
     return ids
+
+
+def fill_contacts(vault: Vault, weeks: int = 12) -> None:
+    """Fictional anonymous contact records over the last `weeks` weeks, for the statistics page."""
+    import random
+    from datetime import date, timedelta
+
+    from vaaldstod.statistics import parse, week_of
+
+    rng = random.Random(14)
+    for back in range(weeks):
+        week = week_of(date.today() - timedelta(weeks=back))
+        for _ in range(rng.randint(3, 9)):
+            asked = rng.choice(["routine", "routine", "indication", "not_asked"])
+            disclosed = None if asked == "not_asked" else rng.choice(["yes", "no", "no", "unsure"])
+            forms = ["economic", "psychological", "physical"][: rng.randint(1, 2)]
+            record = {
+                "agency": "kronofogden",
+                "asked": asked,
+                "not_asked_reason": "unsafe" if asked == "not_asked" else None,
+                "disclosed": disclosed,
+                "forms": forms if disclosed == "yes" else [],
+                "children_affected": rng.random() < 0.3,
+                "referrals": ["womens_shelter"] if disclosed == "yes" else [],
+                "gender": rng.choice(["woman", "woman", "man", "not_stated"]),
+                "age_band": rng.choice(["18_29", "30_44", "45_64"]),
+            }
+            vault.add_contact(week, parse(week, record).record())

@@ -12,7 +12,7 @@ from pathlib import Path
 from vaaldstod import atomic, paths
 
 AGENCIES = ("kronofogden", "forsakringskassan", "arbetsformedlingen", "migrationsverket")
-THEMES = ("system", "light", "dark")
+THEMES = ("system", "light", "dark", "high_contrast")
 
 
 @dataclass
@@ -26,6 +26,8 @@ class Settings:
     agency: str = "kronofogden"
     theme: str = "system"
     text_scale: int = 100  # percent of the system font size
+    reduce_motion: bool = False
+    speech_rate: int = 0  # -10 (slowest) to 10 (fastest); 0 is the voice's own pace
 
     def validated(self) -> Settings:
         """Values out of range fall back to their defaults instead of breaking the app."""
@@ -46,6 +48,8 @@ class Settings:
             self.theme = default.theme
         if not 75 <= self.text_scale <= 200:
             self.text_scale = default.text_scale
+        if not -10 <= self.speech_rate <= 10:
+            self.speech_rate = default.speech_rate
         return self
 
 
@@ -62,12 +66,9 @@ def load(path: Path | None = None) -> Settings:
         return Settings()
     if not isinstance(raw, dict):
         return Settings()
-    known = {f.name: f.type for f in fields(Settings)}
-    values = {}
-    for key, value in raw.items():
-        expected = int if known.get(key) == "int" else str
-        if key in known and type(value) is expected:
-            values[key] = value
+    types = {"int": int, "str": str, "bool": bool}
+    known = {f.name: types[f.type] for f in fields(Settings)}
+    values = {key: value for key, value in raw.items() if type(value) is known.get(key)}
     return Settings(**values).validated()
 
 

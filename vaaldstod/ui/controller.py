@@ -126,11 +126,9 @@ class AppController(QObject):
             self.main_window = MainWindow(self.settings, self.clipboard.copy)
             self.main_window.lock_requested.connect(lambda: self.lock(_("Locked.")))
             self.main_window.quick_exit_requested.connect(self.quick_exit)
-            self.main_window.settings_page.changed.connect(self._settings_changed)
-            self.main_window.settings_page.vault_replaced.connect(self._vault_replaced)
-            self.main_window.settings_page.lock_requested.connect(
-                lambda: self.lock(_("Unlock to continue."))
-            )
+            self.main_window.settings_changed.connect(self._settings_changed)
+            self.main_window.vault_replaced.connect(self._vault_replaced)
+            self.main_window.unlock_needed.connect(lambda: self.lock(_("Unlock to continue.")))
         self._attach(vault)
         self.main_window.show_status(
             ngettext(
@@ -166,7 +164,6 @@ class AppController(QObject):
         if self.vault is not None:
             self.vault.retention_days = current.retention_days
             self.main_window.cases.reload()
-            self.main_window.handbook.set_agency(current.agency)
         if language_changed:
             set_language(current.language)
 

@@ -42,6 +42,7 @@ EXTRA_PAGES = (
 class HandbookPage(QWidget):
     status = Signal(str)
     note_saved = Signal(int)  # case id
+    log_contact_requested = Signal(dict)  # walk-through answers to prefill a contact record
 
     def __init__(
         self,
@@ -112,6 +113,10 @@ class HandbookPage(QWidget):
         self.save_note.clicked.connect(self._save_note)
         self.copy_journal = button()
         self.copy_journal.clicked.connect(lambda: self._copy(self.journal.toPlainText()))
+        self.log_contact = button()
+        self.log_contact.clicked.connect(
+            lambda: self.log_contact_requested.emit(self.panel.answers())
+        )
         journal_page = QWidget()
         journal_layout = QVBoxLayout(journal_page)
         journal_layout.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +130,7 @@ class HandbookPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.save_note)
         actions.addWidget(self.copy_journal)
+        actions.addWidget(self.log_contact)
         actions.addStretch()
         journal_layout.addLayout(actions)
 
@@ -232,6 +238,11 @@ class HandbookPage(QWidget):
         label_text(self.journal, _("Journal text"))
         label_text(self.save_note, _("Save as note in the case"))
         label_text(self.copy_journal, _("Copy"), _("The clipboard is cleared after 30 s"))
+        label_text(
+            self.log_contact,
+            _("Log contact for statistics…"),
+            _("An anonymous record for follow-up: no case, no name, no exact date"),
+        )
         self.panel.retranslate_ui()
         self._fill_cases()
         if self._handbook is not None and self._handbook.language != current_language():

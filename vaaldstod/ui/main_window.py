@@ -1,4 +1,8 @@
-"""The unlocked window: navigation between the areas, lock and quick exit always in view."""
+"""The unlocked window: navigation between the areas, lock and quick exit always in view.
+
+Pages other than Cases are built the first time they are shown, so the window appears right
+after unlocking and each area pays for its own content packs only when someone opens it.
+"""
 
 from __future__ import annotations
 
@@ -16,15 +20,16 @@ from PySide6.QtWidgets import (
 from vaaldstod.i18n import N_, _, current_language
 from vaaldstod.settings import Settings
 from vaaldstod.ui.cases_page import CasesPage
-from vaaldstod.ui.handbook_page import HandbookPage
-from vaaldstod.ui.settings_page import SettingsPage
 from vaaldstod.ui.widgets import QuickExitButton, button, label, label_text
 
 PAGES = [
     ("cases", N_("Cases and notes")),
     ("handbook", N_("Handbook")),
+    ("exercises", N_("Exercises")),
+    ("statistics", N_("Statistics")),
     ("settings", N_("Settings")),
 ]
+KEYS = [key for key, _caption in PAGES]
 
 
 def _referral_categories() -> list[tuple[str, str]]:
@@ -41,21 +46,18 @@ def _referral_categories() -> list[tuple[str, str]]:
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     quick_exit_requested = Signal()
+    settings_changed = Signal(object)  # Settings
+    vault_replaced = Signal(object)  # the restored, open Vault
+    unlock_needed = Signal()  # a restore failed after the vault was closed
 
     def __init__(self, current: Settings, copy_text, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.resize(1100, 720)
-        self.cases = CasesPage(copy_text)
-        self.handbook = HandbookPage(copy_text, current.agency, _referral_categories)
-        self.settings_page = SettingsPage(current)
-        self.pages = {
-            "cases": self.cases,
-            "handbook": self.handbook,
-            "settings": self.settings_page,
-        }
-        self.handbook.note_saved.connect(lambda _case: self.cases.reload())
-        self.settings_page.packs.changed.connect(self.handbook.reload_content)
+        self.settings = current
+        self._copy_text = copy_text
+        self.vault = None
+        self.pages: dict[str, QWidget] = {}
 
         self.heading = label("title", wrap=False)
         self.status_line = label("muted")
@@ -70,17 +72,15 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(190)
+        self.navigation.setFixedWidth(210)
+        self.navigation.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setWordWrap(True)
         self.stack = QStackedWidget()
-        for key, _caption in PAGES:
+        for _key in KEYS:
             self.navigation.addItem("")
-            self.stack.addWidget(self.pages[key])
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
-        for page in self.pages.values():
-            page.status.connect(self.show_status)
+            self.stack.addWidget(QWidget())
+        self.navigation.currentRowChanged.connect(self._show_row)
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -97,6 +97,87 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self.retranslate_ui()
+        self.navigation.setCurrentRow(0)
+
+    # -- pages, built on first use -----------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        if key not in self.pages:
+            widget = self._build(key)
+            index = KEYS.index(key)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            widget.status.connect(self.show_status)
+            self.pages[key] = widget
+            if self.vault is not None:
+                widget.attach(self.vault)
+        return self.pages[key]
+
+    def _build(self, key: str) -> QWidget:
+        if key == "cases":
+            return CasesPage(self._copy_text)
+        if key == "handbook":
+            from vaaldstod.ui.handbook_page import HandbookPage
+
+            page = HandbookPage(self._copy_text, self.settings.agency, _referral_categories)
+            page.speech_rate = self.settings.speech_rate / 10
+            page.note_saved.connect(lambda _case: self.cases.reload())
+            page.log_contact_requested.connect(
+                lambda answers: self.page("statistics").open_contact_dialog(answers)
+            )
+            return page
+        if key == "exercises":
+            from vaaldstod.ui.exercises_page import ExercisesPage
+
+            return ExercisesPage()
+        if key == "statistics":
+            from vaaldstod.ui.statistics_page import StatisticsPage
+
+            return StatisticsPage(self.settings)
+        from vaaldstod.ui.settings_page import SettingsPage
+
+        page = SettingsPage(self.settings)
+        page.changed.connect(self._settings_changed)
+        page.vault_replaced.connect(self.vault_replaced)
+        page.lock_requested.connect(self.unlock_needed)
+        page.packs.changed.connect(self._packs_changed)
+        return page
+
+    @property
+    def cases(self):
+        return self.page("cases")
+
+    @property
+    def handbook(self):
+        return self.page("handbook")
+
+    @property
+    def settings_page(self):
+        return self.page("settings")
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.page(KEYS[row])
+            self.stack.setCurrentIndex(row)
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(KEYS.index(key))
+
+    def _settings_changed(self, current: Settings) -> None:
+        self.settings = current
+        if "handbook" in self.pages:
+            self.handbook.set_agency(current.agency)
+            self.handbook.speech_rate = current.speech_rate / 10
+        self.settings_changed.emit(current)
+
+    def _packs_changed(self) -> None:
+        for page in self.pages.values():
+            if hasattr(page, "reload_content"):
+                page.reload_content()
+
+    # -- texts, vault, status ----------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle("Våldstöd")
@@ -115,7 +196,8 @@ class MainWindow(QMainWindow):
             page.retranslate_ui()
 
     def attach(self, vault) -> None:
-        """Hand the unlocked vault to every page."""
+        """Hand the unlocked vault to every page built so far (later ones get it when built)."""
+        self.vault = vault
         for page in self.pages.values():
             page.attach(vault)
 
@@ -123,15 +205,13 @@ class MainWindow(QMainWindow):
         """On lock: each page keeps drafts encrypted, then forgets what it showed."""
         for page in self.pages.values():
             page.detach()
+        self.vault = None
         self.show_status("")
 
     def show_shortcuts(self) -> None:
         from vaaldstod.ui.shortcuts_dialog import ShortcutsDialog
 
         ShortcutsDialog(self).exec()
-
-    def show_page(self, key: str) -> None:
-        self.navigation.setCurrentRow([k for k, _c in PAGES].index(key))
 
     def show_status(self, text: str) -> None:
         self.status_line.setText(text)

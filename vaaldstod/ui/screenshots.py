@@ -73,6 +73,12 @@ def render_all(out: str | Path, language: str | None = None) -> int:
         handbook.search.setText("tolk" if language == "sv" else "interpreter")
         save(window, "09-handbook-search")
         handbook.search.clear()
+        window.show_page("exercises")
+        save(window, "11-exercises")
+        demo.fill_contacts(vault)
+        window.show_page("statistics")
+        window.page("statistics").reload()
+        save(window, "12-statistics")
         controller.lock(_("Locked after a while without activity."))
         save(controller.lock_screen, "02-unlock")
     for path in sorted(written):

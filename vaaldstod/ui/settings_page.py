@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -36,7 +38,12 @@ AGENCY_NAMES = {
     "arbetsformedlingen": "Arbetsförmedlingen",
     "migrationsverket": "Migrationsverket",
 }
-THEME_NAMES = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
+THEME_NAMES = {
+    "system": N_("Follow the system"),
+    "light": N_("Light"),
+    "dark": N_("Dark"),
+    "high_contrast": N_("High contrast"),
+}
 
 
 class PassphraseDialog(QDialog):
@@ -95,8 +102,12 @@ class SettingsPage(QWidget):
         self.restore.clicked.connect(self._restore)
         self.vault_note = label("muted")
 
+        self.reduce_motion = QCheckBox()
+        self.speech_rate = QSpinBox(minimum=-10, maximum=10)
         self.general = QGroupBox()
         self.general_form = QFormLayout(self.general)
+        self.access = QGroupBox()
+        self.access_form = QFormLayout(self.access)
         self.safety = QGroupBox()
         self.safety_form = QFormLayout(self.safety)
         self.vault_box = QGroupBox()
@@ -109,9 +120,11 @@ class SettingsPage(QWidget):
         vault_layout.addLayout(vault_buttons)
         self._rows = [
             (self.general_form, self.language, N_("Language")),
-            (self.general_form, self.theme, N_("Colours")),
-            (self.general_form, self.text_scale, N_("Text size")),
             (self.general_form, self.agency, N_("Agency")),
+            (self.access_form, self.text_scale, N_("Text size")),
+            (self.access_form, self.theme, N_("Colours")),
+            (self.access_form, self.speech_rate, N_("Speech rate when listening")),
+            (self.access_form, self.reduce_motion, N_("Reduce motion")),
             (self.safety_form, self.idle, N_("Lock after minutes without activity")),
             (
                 self.safety_form,
@@ -121,11 +134,12 @@ class SettingsPage(QWidget):
         ]
         self._captions = [form_row(form, widget) for form, widget, _caption in self._rows]
         self.packs = PacksSection()
-        for box in (self.general, self.safety, self.vault_box, self.packs):
+        boxes = (self.general, self.access, self.safety, self.vault_box, self.packs)
+        for box in boxes:
             box.setMaximumWidth(820)
         inner = QWidget()
         column = QVBoxLayout(inner)
-        for box in (self.general, self.safety, self.vault_box, self.packs):
+        for box in boxes:
             column.addWidget(box)
         column.addStretch()
         scroll = QScrollArea()
@@ -139,8 +153,9 @@ class SettingsPage(QWidget):
         self._load(current)
         for combo in (self.language, self.theme, self.agency):
             combo.currentIndexChanged.connect(self._store)
-        for spin in (self.text_scale, self.idle, self.retention):
+        for spin in (self.text_scale, self.idle, self.retention, self.speech_rate):
             spin.valueChanged.connect(self._store)
+        self.reduce_motion.toggled.connect(self._store)
         self.retranslate_ui()
 
     def attach(self, vault: Vault) -> None:
@@ -151,6 +166,7 @@ class SettingsPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.general.setTitle(_("General"))
+        self.access.setTitle(_("Accessibility"))
         self.safety.setTitle(_("Safety and retention"))
         self.vault_box.setTitle(_("Vault"))
         for caption_label, (_form, widget, caption) in zip(self._captions, self._rows, strict=True):
@@ -178,19 +194,23 @@ class SettingsPage(QWidget):
     def _load(self, current: Settings) -> None:
         self.language.setCurrentIndex(list(LANGUAGES).index(current.language))
         self.text_scale.setValue(current.text_scale)
+        self.speech_rate.setValue(current.speech_rate)
+        self.reduce_motion.setChecked(current.reduce_motion)
         self.idle.setValue(current.idle_lock_minutes)
         self.retention.setValue(current.retention_days)
         self.agency.setCurrentIndex(AGENCIES.index(current.agency))
 
     def _store(self) -> None:
-        self.settings = Settings(
+        self.settings = replace(
+            self.settings,
             language=self.language.currentData(),
             idle_lock_minutes=self.idle.value(),
             retention_days=self.retention.value(),
-            retention_warning_days=self.settings.retention_warning_days,
             agency=self.agency.currentData(),
             theme=self.theme.currentData() or self.settings.theme,
             text_scale=self.text_scale.value(),
+            reduce_motion=self.reduce_motion.isChecked(),
+            speech_rate=self.speech_rate.value(),
         ).validated()
         try:
             settings_store.save(self.settings)

@@ -37,13 +37,33 @@ DARK = {
 }
 
 
+# Maximum contrast for low vision: black, white and yellow, as in Windows' contrast themes.
+HIGH_CONTRAST = {
+    "window": "#000000",
+    "base": "#000000",
+    "text": "#ffffff",
+    "muted": "#ffffff",
+    "accent": "#ffff00",
+    "accent_text": "#000000",
+    "exit": "#ffff00",
+    "exit_text": "#000000",
+    "warning_bg": "#000000",
+    "warning_text": "#ffff00",
+    "border": "#ffffff",
+    "highlight": "#1a1a80",
+}
+THEMES = {"light": LIGHT, "dark": DARK, "high_contrast": HIGH_CONTRAST}
+
+
 def is_dark(preference: str) -> bool:
-    if preference in ("light", "dark"):
-        return preference == "dark"
+    if preference in THEMES:
+        return preference != "light"
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def colours(preference: str) -> dict[str, str]:
+    if preference in THEMES:
+        return THEMES[preference]
     return DARK if is_dark(preference) else LIGHT
 
 
