@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vaaldstod import paths
+from vaaldstod import i18n, paths
 from vaaldstod.exercises import (
     ExerciseDraft,
     HandbookLink,
@@ -47,6 +47,14 @@ CASES = {
     "dependent",
     "man-partner",
 }
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Headings and messages in English, whatever an earlier test left the language at."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("sv")
 
 
 @pytest.fixture(scope="module")
