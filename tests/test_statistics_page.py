@@ -7,6 +7,7 @@ import subprocess
 from datetime import date
 
 import pytest
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QTextBrowser
 
 from tests.conftest import PASSPHRASE
@@ -19,6 +20,13 @@ from vaaldstod.ui.statistics_page import StatisticsPage
 from vaaldstod.vault import Vault
 
 pytestmark = pytest.mark.gui
+
+
+def accessible_name(widget) -> str:
+    """The name a screen reader announces (a button's text counts, as in Qt)."""
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
 WEEKS = ["2026-W02", "2026-W05", "2026-W09", "2026-W12"]  # first quarter of 2026
 
 
@@ -128,7 +136,7 @@ def test_page_in_dark_theme_and_keyboard_reachable(page, qapp):
         for kind in (QAbstractButton, QComboBox, QDateEdit, QTextBrowser, BarChart)
         for w in page.findChildren(kind)
     ]
-    unnamed = [w for w in controls if w.isVisible() and not w.accessibleName()]
+    unnamed = [w for w in controls if w.isVisible() and not accessible_name(w)]
     assert not unnamed
 
 

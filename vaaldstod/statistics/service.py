@@ -16,10 +16,17 @@ def load(vault, period: Period) -> Aggregates:
     return aggregate((contact.week, contact.record) for contact in stored)
 
 
+def report_for(
+    vault, period: Period, office: str, labels: Labels | None = None, *, suppress: bool = True
+) -> Report:
+    """The period's report; suppressed unless it is for the screen."""
+    return build_report(load(vault, period), period, office, labels, suppress=suppress)
+
+
 def export_csv(
     vault, period: Period, out: Path, office: str, labels: Labels | None = None
 ) -> Report:
     """Write the period's suppressed aggregates to `out`; returns the report written."""
-    report = build_report(load(vault, period), period, office, labels)
+    report = report_for(vault, period, office, labels)
     write_csv(out, report)
     return report

@@ -77,6 +77,7 @@ class ContactDialog(QDialog):
         # Consent and the order of referrals belong to the case; the statistics count
         # categories only, so they get tick boxes below instead of the panel's list.
         self.panel.referral_box.hide()
+        self.panel.layout().setContentsMargins(0, 0, 0, 0)  # in line with the boxes below
         self.referral_box = QGroupBox()
         grid = QGridLayout(self.referral_box)
         self.referrals = {}
@@ -117,7 +118,7 @@ class ContactDialog(QDialog):
         outer.addWidget(self.missing)
         outer.addWidget(self.error)
         outer.addWidget(self.buttons)
-        self.resize(560, 720)
+        self.resize(640, 720)
 
         self.panel.changed.connect(self._update)
         self.gender_group.buttonToggled.connect(self._update)
@@ -155,9 +156,7 @@ class ContactDialog(QDialog):
         self.age.setPlaceholderText(_("Choose an age band"))
         for index, (_code, caption) in enumerate(AGE_BANDS):
             self.age.setItemText(index, _(caption))
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        label_text(save, _("Save"))
-        label_text(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), _("Cancel"))
+        # Save and Cancel are Qt's own buttons: the app's QTranslator names them.
         self._update()
 
     def _fill_weeks(self) -> None:

@@ -29,9 +29,9 @@ from vaaldstod.settings import Settings
 from vaaldstod.statistics import period as periods
 from vaaldstod.statistics.export import STYLE, period_text, suppression_note, tables_html, write_csv
 from vaaldstod.statistics.model import StatisticsError
-from vaaldstod.statistics.report import Report, build_report
+from vaaldstod.statistics.report import Report
 from vaaldstod.statistics.retention import purge_contacts
-from vaaldstod.statistics.service import load
+from vaaldstod.statistics.service import report_for
 from vaaldstod.ui import theme
 from vaaldstod.ui.charts import BarChart
 from vaaldstod.ui.errors import error_text
@@ -225,9 +225,7 @@ class StatisticsPage(QWidget):
     # -- figures ------------------------------------------------------------------------
 
     def _report(self, *, suppress: bool) -> Report:
-        return build_report(
-            load(self.vault, self.period()), self.period(), self.office, labels(), suppress=suppress
-        )
+        return report_for(self.vault, self.period(), self.office, labels(), suppress=suppress)
 
     def reload(self) -> None:
         """Count the chosen period again and show it (exact figures, on screen only)."""
