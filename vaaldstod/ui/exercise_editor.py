@@ -114,6 +114,8 @@ class ExerciseEditor(QWidget):
         self.link_filter.textChanged.connect(self._filter_links)
         self.links = QListWidget()
         self.links.setMinimumHeight(160)
+        self.links.setWordWrap(True)
+        self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.publisher = QLineEdit()
         self.pack_id = QLineEdit()
         self.version = QLineEdit("1.0.0")

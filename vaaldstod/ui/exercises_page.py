@@ -74,6 +74,10 @@ class ExercisesPage(QWidget):
         self.agency.currentIndexChanged.connect(self._fill_cases)
         self.case_list = QListWidget()
         self.case_list.setWordWrap(True)
+        # Wrapped lines need the full width: a horizontal bar would make Qt elide them.
+        self.case_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.case_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.case_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.case_list.currentItemChanged.connect(self._show_case)
         self.case_list.itemActivated.connect(lambda _item: self.start_presenter())
         self.details = QTextBrowser()
@@ -121,6 +125,7 @@ class ExercisesPage(QWidget):
         self.save_session.clicked.connect(self.log_session)
         self.session_list = QListWidget()
         self.session_list.setWordWrap(True)
+        self.session_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.session_list.currentItemChanged.connect(self._session_chosen)
         self.save_pdf = button()
         self.save_pdf.clicked.connect(self._save_pdf)

@@ -265,6 +265,9 @@ class Presenter(QObject):
             if following < len(self.slides)
             else _("This is the last screen. Esc leaves presenter mode.")
         )
+        for window in (self.group, self.notes):
+            window.previous.setEnabled(self.index > 0)
+            window.next.setEnabled(following < len(self.slides))
         self._elapsed.restart()
         self._show_time()
         self.slide_changed.emit(self.index)
