@@ -140,6 +140,13 @@ def test_page_in_dark_theme_and_keyboard_reachable(page, qapp):
     assert not unnamed
 
 
+def test_a_record_that_cannot_be_read_is_reported_not_counted(page, vault):
+    vault.add_contact("2026-W03", {"asked": "routine", "note": "fritext"})
+    page.reload()
+    assert page.figure_values[0].text() == "40"
+    assert "1 stored record could not be read" in page.period_line.text()
+
+
 def test_detach_forgets_every_figure(page):
     page.detach()
     assert [label.text() for label in page.figure_values] == ["", "", "", ""]

@@ -84,9 +84,6 @@ class Report:
     tables: tuple[Table, ...]
     charts: tuple[Chart, ...]
 
-    def table(self, key: str) -> Table:
-        return next(table for table in self.tables if table.key == key)
-
 
 def core_labels() -> dict[str, dict[str, str]]:
     """The labels the core owns; the UI adds the walk-through's (see ui/statistics_labels)."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vaaldstod.i18n import N_, _
+from vaaldstod.i18n import N_, _, ngettext
 from vaaldstod.settings import Settings
 from vaaldstod.statistics import period as periods
 from vaaldstod.statistics.export import STYLE, period_text, suppression_note, tables_html, write_csv
@@ -255,11 +255,16 @@ class StatisticsPage(QWidget):
                 caption.setText("")
             self.tables.clear()
             return
-        self.period_line.setText(
-            _('{period}. Exact figures on screen; exports show counts of 1–4 as "<5".').format(
-                period=period_text(report)
-            )
+        line = _('{period}. Exact figures on screen; exports show counts of 1–4 as "<5".').format(
+            period=period_text(report)
         )
+        if report.skipped:  # e.g. a referral category a newer directory no longer has
+            line += " " + ngettext(
+                "{n} stored record could not be read and is not counted.",
+                "{n} stored records could not be read and are not counted.",
+                report.skipped,
+            ).format(n=report.skipped)
+        self.period_line.setText(line)
         for (name, cell), value, caption in zip(
             report.key_figures, self.figure_values, self.figure_captions, strict=True
         ):
