@@ -1,0 +1,117 @@
+"""Cold start to the lock screen drawn, against a bare PySide6 window, each in a new process.
+
+"Cold" means a new interpreter and a new Qt each time; the disk cache stays warm, since
+emptying it needs root and would measure the disk rather than the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.measure import median, now_ms
+from bench.report import Row, print_row
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 11
+SLOW_IMPORT_MS = 10.0
+SHOWN_IMPORTS = 15
+
+
+def probe(module: str, *args: str, home: Path, python_flags: tuple[str, ...] = ()) -> dict:
+    """Run a probe module in a new process; its last stdout line is its JSON result."""
+    env = os.environ | {"VAALDSTOD_HOME": str(home)}
+    started = now_ms()
+    done = subprocess.run(
+        [sys.executable, *python_flags, "-m", module, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"{module} {args} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    result = json.loads(lines[-1])
+    return result | {"started_ms": started, "stderr": done.stderr}
+
+
+def run(home: Path) -> tuple[list[Row], dict]:
+    """Alternate app and bare runs (after one warm-up of each), so drift hits both alike."""
+    samples: dict[str, list[float]] = {"app": [], "bare": []}
+    memory: dict[str, list[float]] = {"app": [], "bare": []}
+    for attempt in range(RUNS + 1):
+        for mode in ("app", "bare"):
+            result = probe("bench.probe_start", mode, home=home)
+            if attempt:  # the first round only fills the disk cache
+                samples[mode].append(result["drawn_ms"] - result["started_ms"])
+                memory[mode].append(result["rss_mb"])
+    start = Row(
+        f"cold start → lock screen drawn (median of {RUNS})",
+        median(samples["app"]),
+        baseline=median(samples["bare"]),
+        baseline_name="bare PySide6 window",
+        max_ratio=1.5,
+        note="new process each run; disk cache warm",
+        samples=samples,
+    )
+    rss = Row(
+        "RSS after start-up (lock screen drawn)",
+        median(memory["app"]),
+        unit="MB",
+        baseline=median(memory["bare"]),
+        baseline_name="bare PySide6 window",
+        max_value=150,
+        samples=memory,
+    )
+    for row in (start, rss):
+        print_row(row)
+    details = {"slow_imports": slow_imports(home) if start.status == "GAP" else []}
+    return [start, rss], details
+
+
+def _imports(stderr: str) -> list[tuple[str, float, str]]:
+    """(module, cumulative ms, importing module or '') from `python -X importtime` output."""
+    entries = []
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _self, cumulative, name = line.removeprefix("import time:").split("|")
+        depth = (len(name) - len(name.lstrip())) // 2
+        entries.append((name.strip(), int(cumulative) / 1000, depth))
+    found = []
+    for index, (name, cumulative, depth) in enumerate(entries):
+        # Children are printed before the module that imported them, indented deeper.
+        parent = next((n for n, _c, d in entries[index + 1 :] if d < depth), "")
+        found.append((name, cumulative, parent))
+    return found
+
+
+def slow_imports(home: Path) -> list[dict]:
+    """What the app imports before its lock screen that a bare window does not: lazy candidates.
+
+    Lists modules of 10 ms or more that Våldstöd's own code pulls in (its own subpackages
+    and the libraries they bring), the biggest first.
+    """
+    flags = ("-X", "importtime")
+    bare_run, app_run = (
+        probe("bench.probe_start", mode, home=home, python_flags=flags) for mode in ("bare", "app")
+    )
+    bare = {name for name, _ms, _parent in _imports(bare_run["stderr"])}
+    app = _imports(app_run["stderr"])
+    slow = [
+        {"module": name, "ms": round(cumulative, 1), "imported_by": parent or "(a function)"}
+        for name, cumulative, parent in app
+        if name not in bare
+        and cumulative >= SLOW_IMPORT_MS
+        and (parent.startswith("vaaldstod") or (not parent and name.startswith("vaaldstod")))
+    ]
+    slow = sorted(slow, key=lambda entry: -entry["ms"])[:SHOWN_IMPORTS]
+    print("  imports on the way to the lock screen that a bare window does not need:")
+    for entry in slow:
+        print(f"    {entry['module']:<34} {entry['ms']:7.1f} ms  ← {entry['imported_by']}")
+    return slow
