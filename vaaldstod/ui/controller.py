@@ -120,8 +120,11 @@ class AppController(QObject):
 
         self.throttle.succeeded()
         self.vault = vault
+        from vaaldstod.statistics import purge_contacts
+
         vault.retention_days = self.settings.retention_days
         purged = vault.purge_expired()
+        purge_contacts(vault, self.settings)
         if self.main_window is None:
             self.main_window = MainWindow(self.settings, self.clipboard.copy)
             self.main_window.lock_requested.connect(lambda: self.lock(_("Locked.")))

@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         if "handbook" in self.pages:
             self.handbook.set_agency(current.agency)
             self.handbook.speech_rate = current.speech_rate / 10
+        if "statistics" in self.pages:
+            self.pages["statistics"].apply_settings(current)
         self.settings_changed.emit(current)
 
     def _packs_changed(self) -> None:

@@ -91,6 +91,7 @@ class SettingsPage(QWidget):
         self.text_scale = QSpinBox(minimum=75, maximum=200, singleStep=25, suffix=" %")
         self.idle = QSpinBox(minimum=1, maximum=60)
         self.retention = QSpinBox(minimum=7, maximum=3650)
+        self.statistics_retention = QSpinBox(minimum=7, maximum=3650)
         self.agency = QComboBox()
         for code in AGENCIES:
             self.agency.addItem(AGENCY_NAMES[code], code)
@@ -131,6 +132,11 @@ class SettingsPage(QWidget):
                 self.retention,
                 N_("Delete working notes after days without activity"),
             ),
+            (
+                self.safety_form,
+                self.statistics_retention,
+                N_("Keep anonymous statistics for days (never shorter than notes)"),
+            ),
         ]
         self._captions = [form_row(form, widget) for form, widget, _caption in self._rows]
         self.packs = PacksSection()
@@ -153,7 +159,13 @@ class SettingsPage(QWidget):
         self._load(current)
         for combo in (self.language, self.theme, self.agency):
             combo.currentIndexChanged.connect(self._store)
-        for spin in (self.text_scale, self.idle, self.retention, self.speech_rate):
+        for spin in (
+            self.text_scale,
+            self.idle,
+            self.retention,
+            self.statistics_retention,
+            self.speech_rate,
+        ):
             spin.valueChanged.connect(self._store)
         self.reduce_motion.toggled.connect(self._store)
         self.retranslate_ui()
@@ -198,6 +210,7 @@ class SettingsPage(QWidget):
         self.reduce_motion.setChecked(current.reduce_motion)
         self.idle.setValue(current.idle_lock_minutes)
         self.retention.setValue(current.retention_days)
+        self.statistics_retention.setValue(current.statistics_retention_days)
         self.agency.setCurrentIndex(AGENCIES.index(current.agency))
 
     def _store(self) -> None:
@@ -206,6 +219,7 @@ class SettingsPage(QWidget):
             language=self.language.currentData(),
             idle_lock_minutes=self.idle.value(),
             retention_days=self.retention.value(),
+            statistics_retention_days=self.statistics_retention.value(),
             agency=self.agency.currentData(),
             theme=self.theme.currentData() or self.settings.theme,
             text_scale=self.text_scale.value(),
