@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import random
 import sys
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
 from bench.corpus import PASSPHRASE
 from bench.measure import now_ms, timed_ms
@@ -83,6 +81,7 @@ def _contact_records(rng: random.Random, weeks: list[str]) -> list[tuple[str, di
 def statistics() -> None:
     from PySide6.QtCore import QEventLoop
 
+    from vaaldstod import paths
     from vaaldstod.settings import Settings
     from vaaldstod.statistics.model import week_of
     from vaaldstod.ui.app import make_application
@@ -92,8 +91,8 @@ def statistics() -> None:
 
     app = make_application([])
     weeks = sorted({week_of(TODAY - timedelta(days=day)) for day in range(364)})
-    folder = Path(tempfile.mkdtemp(prefix="vaaldstod-bench-"))
-    vault = Vault.create(folder / "vault.db", PASSPHRASE)
+    # Beside the bench's other files in VAALDSTOD_HOME, a folder the bench removes at the end.
+    vault = Vault.create(paths.home() / "statistics.db", PASSPHRASE)
     for week, record in _contact_records(random.Random(9), weeks):
         vault.add_contact(week, record)
     page = StatisticsPage(Settings(statistics_retention_days=400), today=lambda: TODAY)
