@@ -51,10 +51,11 @@ CASES = {
 
 @pytest.fixture(autouse=True)
 def english():
-    """Headings and messages in English, whatever an earlier test left the language at."""
+    """Headings and messages in English; afterwards the language exactly as it was."""
+    before = (i18n._current, i18n._translations)
     i18n.set_language("en")
     yield
-    i18n.set_language("sv")
+    i18n._current, i18n._translations = before
 
 
 @pytest.fixture(scope="module")

@@ -71,6 +71,7 @@ def vault(tmp_path):
 
 @pytest.fixture
 def page(qtbot, vault):
+    before = (i18n._current, i18n._translations)  # restored exactly: later tests expect it
     i18n.set_language("sv")
     made = ExercisesPage()
     qtbot.addWidget(made)
@@ -80,6 +81,7 @@ def page(qtbot, vault):
     made.show()
     yield made
     made.detach()
+    i18n._current, i18n._translations = before
 
 
 def _snapshot(vault: Vault):
@@ -180,11 +182,8 @@ def test_banner_stands_on_every_exercise_screen(qtbot, page):
         assert banner.isVisible() and banner.text() == banner_text()
     presenter.leave()
     i18n.set_language("en")
-    try:
-        page.retranslate_ui()
-        assert page.banner.text() == "EXERCISE – fictional case"
-    finally:
-        i18n.set_language("sv")
+    page.retranslate_ui()
+    assert page.banner.text() == "EXERCISE – fictional case"
 
 
 def test_one_escape_leaves_presenter_mode_and_double_escape_still_quick_exits(
@@ -349,9 +348,12 @@ def test_a_full_exercise_run_never_touches_cases_or_notes(
 
 
 def test_lock_ends_presenter_mode_and_clears_the_log(qtbot, page):
+    seen = []
+    page.presenting.connect(seen.append)
     presenter = _present(qtbot, page, load_exercises("sv")[0])
     page.takeaways.setPlainText("halvskrivet")
     page.detach()
+    assert seen == [True, False]
     assert page.presenter is None and not presenter.running
     assert page.takeaways.toPlainText() == "" and page.session_list.count() == 0
     assert not page.save_session.isEnabled()

@@ -56,6 +56,9 @@ class ExercisesPage(QWidget):
     """The team leader's page: cases, presenter mode, the session log, the case editor."""
 
     status = Signal(str)
+    # True while presenter mode runs: a group discussing a stage may not touch the keyboard
+    # for longer than the idle lock allows, so the window may want to hold the lock off.
+    presenting = Signal(bool)
 
     def __init__(self, registry: Registry | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -314,6 +317,7 @@ class ExercisesPage(QWidget):
         self.presenter = Presenter(exercise, self.handbook, screen, self)
         self.presenter.finished.connect(self._presenter_finished)
         self.presenter.start()
+        self.presenting.emit(True)
         self.status.emit(_("Presenter mode: {title}. Esc leaves.").format(title=exercise.title))
 
     def _presenter_finished(self) -> None:
@@ -322,6 +326,7 @@ class ExercisesPage(QWidget):
             presenter.dispose()
             presenter.deleteLater()
         self.activateWindow()
+        self.presenting.emit(False)
         self.status.emit(_("Presenter mode ended."))
 
     def _close_presenter(self) -> None:
@@ -330,6 +335,7 @@ class ExercisesPage(QWidget):
             presenter.finished.disconnect(self._presenter_finished)
             presenter.dispose()
             presenter.deleteLater()
+            self.presenting.emit(False)
 
     # -- the session log -----------------------------------------------------------------------
 
