@@ -40,7 +40,7 @@ CAPTIONS = {
 
 
 def _caption(field: str) -> str:
-    return _(CAPTIONS[field]) if field in CAPTIONS else field
+    return _caption(field) if field in CAPTIONS else field
 
 
 class OfficeProfileDialog(QDialog):
@@ -86,7 +86,7 @@ class OfficeProfileDialog(QDialog):
         logo_box.setLayout(logo_row)
 
         self.numbers = QTableWidget(0, 2)
-        self.numbers.setHorizontalHeaderLabels([_(CAPTIONS["label"]), _(CAPTIONS["phone"])])
+        self.numbers.setHorizontalHeaderLabels([_caption("label"), _caption("phone")])
         self.numbers.horizontalHeader().setStretchLastSection(True)
         self.numbers.setColumnWidth(0, 300)
         self.numbers.setTabKeyNavigation(False)
@@ -109,15 +109,15 @@ class OfficeProfileDialog(QDialog):
             (self.hours, "opening_hours"),
             (self.footer, "footer"),
         ):
-            form_row(form, widget).setText(_(CAPTIONS[field]) + ":")
-            label_text(widget, _(CAPTIONS[field]))
+            form_row(form, widget).setText(_caption(field) + ":")
+            label_text(widget, _caption(field))
         self.problems = label("error")
         self.problems.hide()
         if problem:
             self._show_problem(problem)
         label_text(
             self.numbers,
-            _(CAPTIONS["local_numbers"]),
+            _caption("local_numbers"),
             _("For example the municipality's social services or the local shelter"),
         )
         label_text(self.choose_logo, _("Choose logo…"))
@@ -125,7 +125,7 @@ class OfficeProfileDialog(QDialog):
         label_text(self.add_number, _("Add number"))
         label_text(self.remove_number, _("Remove number"))
         numbers_heading = label()
-        numbers_heading.setText(_(CAPTIONS["local_numbers"]) + ":")
+        numbers_heading.setText(_caption("local_numbers") + ":")
         numbers_heading.setBuddy(self.numbers)
 
         buttons = QDialogButtonBox(
