@@ -40,7 +40,7 @@ CAPTIONS = {
 
 
 def _caption(field: str) -> str:
-    return _caption(field) if field in CAPTIONS else field
+    return _(CAPTIONS[field]) if field in CAPTIONS else field
 
 
 class OfficeProfileDialog(QDialog):
