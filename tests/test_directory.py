@@ -352,3 +352,15 @@ def test_json_file_level_problems():
     assert preview(b"[]", "json").problems  # nothing to import
     numbered = preview(b'[1, {"organisation": "x"}]', "json").problems
     assert numbered[0].row == 1 and numbered[1].row == 2
+
+
+def test_directory_and_sheets_never_import_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, vaaldstod.directory, vaaldstod.sheets, vaaldstod.sheets.cli, "
+        "vaaldstod.packs.directory_entry; "
+        "assert 'PySide6' not in sys.modules, sorted(m for m in sys.modules if 'PySide' in m)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
