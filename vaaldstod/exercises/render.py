@@ -153,7 +153,7 @@ def exercise_html(exercise: Exercise, handbook: Handbook | None = None) -> str:
         f"<p><i>{html.escape(' · '.join(part for part in meta if part))}</i></p>",
     ]
     parts += _bullets(_("Learning goals"), exercise.goals)
-    parts.append(f"<h2>{html.escape(_('The case'))}</h2>")
+    parts.append(_heading("h2", _("The case")))
     parts.append(markdown_html(exercise.case))
     for index, stage in enumerate(exercise.stages, start=1):
         heading = slides.heading(index)
@@ -162,13 +162,13 @@ def exercise_html(exercise: Exercise, handbook: Handbook | None = None) -> str:
         parts.append(f"<h2>{html.escape(heading)}</h2>")
         parts.append(_list("ul", (html.escape(fact) for fact in stage.facts)))
         parts += _questions(_("Questions"), stage.questions)
-        parts.append(f"<h3>{html.escape(_('Facilitator notes'))}</h3>")
+        parts.append(_heading("h3", _("Facilitator notes")))
         parts.append(markdown_html(stage.notes))
-    parts.append(f"<h2>{html.escape(_('Debrief'))}</h2>")
+    parts.append(_heading("h2", _("Debrief")))
     parts += _questions(_("Questions"), exercise.questions)
     parts += _links_html(exercise.all_links(), handbook)
     if exercise.sources:
-        parts.append(f"<h2>{html.escape(_('Sources'))}</h2>")
+        parts.append(_heading("h2", _("Sources")))
         parts.append(sources_list_html(exercise.sources))
     return "\n".join(parts)
 
@@ -189,19 +189,16 @@ def session_summary_html(
         f"<tr><td><b>{html.escape(name)}</b></td><td>{html.escape(value)}</td></tr>"
         for name, value in rows
     )
-    takeaways = (
-        "".join(
-            f"<p>{html.escape(paragraph)}</p>"
-            for paragraph in session.takeaways.split("\n")
-            if paragraph.strip()
-        )
-        or f"<p>{html.escape(_('No takeaways were recorded.'))}</p>"
-    )
+    takeaways = "".join(
+        f"<p>{html.escape(paragraph)}</p>"
+        for paragraph in session.takeaways.split("\n")
+        if paragraph.strip()
+    ) or _heading("p", _("No takeaways were recorded."))
     parts = [
         f'<p class="{BANNER_CLASS}"><b>{html.escape(banner_text())}</b></p>',
-        f"<h1>{html.escape(_('Exercise session: summary'))}</h1>",
+        _heading("h1", _("Exercise session: summary")),
         f'<table cellpadding="4">{table}</table>',
-        f"<h2>{html.escape(_('Key takeaways'))}</h2>",
+        _heading("h2", _("Key takeaways")),
         takeaways,
     ]
     if exercise:
@@ -247,6 +244,11 @@ def _links_html(
 ) -> list[str]:
     titles = [link_title(link, handbook) for link in links]
     return _bullets(_("In the handbook"), titles, level=level)
+
+
+def _heading(tag: str, text: str) -> str:
+    # A helper rather than _() inside an f-string: the message extractor skips f-strings.
+    return f"<{tag}>{html.escape(text)}</{tag}>"
 
 
 def _list(tag: str, rows: Iterable[str]) -> str:

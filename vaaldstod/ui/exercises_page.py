@@ -292,7 +292,7 @@ class ExercisesPage(QWidget):
         self.start.setEnabled(exercise is not None)
         self.log_this.setEnabled(exercise is not None)
         if exercise is None:
-            self.details.setHtml(f"<p>{_('No exercise cases are installed.')}</p>")
+            self.details.setHtml("<p>" + _("No exercise cases are installed.") + "</p>")
             return
         self.details.setHtml(exercise_html(exercise, self.handbook))
 
