@@ -319,15 +319,16 @@ def test_a_damaged_profile_opens_an_empty_form_that_says_so(qtbot):
 
 
 def test_language_switch_retranslates(page):
-    from vaaldstod.i18n import set_language
+    from vaaldstod.i18n import current_language, set_language
 
+    before = current_language()
     set_language("en")
     try:
         page.retranslate_ui()
         assert page.give.text() == "Give to client…"
         assert page.category.itemText(0) == "All categories"
     finally:
-        set_language("sv")
+        set_language(before)
         page.retranslate_ui()
     assert page.give.text() == _("Give to client…")
 
