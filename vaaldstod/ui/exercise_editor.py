@@ -237,7 +237,7 @@ class ExerciseEditor(QWidget):
             "title": _("&Title"),
             "case": _("The &case as the group first meets it"),
             "goals": _("Learning &goals (one per line)"),
-            "duration": _("Estimated &time (minutes)"),
+            "duration": _("Estimated ti&me (minutes)"),
             "stage_title": _("Stage t&itle"),
             "stage_facts": _("&Facts revealed in this stage (one per line)"),
             "stage_questions": _("&Questions for the group (one per line)"),
