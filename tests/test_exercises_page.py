@@ -359,6 +359,16 @@ def test_lock_ends_presenter_mode_and_clears_the_log(qtbot, page):
     assert not page.save_session.isEnabled()
 
 
+def test_agency_filter_keeps_cases_for_every_agency(page):
+    page.set_agency("migrationsverket")
+    lines = [page.case_list.item(r).text() for r in range(page.case_list.count())]
+    assert any(line.startswith("Asylärendet") for line in lines)
+    assert not any("Kronofogden" in line for line in lines)
+    assert any(line.startswith("Mika") for line in lines)  # a case for every agency
+    page.set_agency(None)
+    assert page.case_list.count() >= 8
+
+
 def test_keyboard_only_enter_on_a_case_starts_presenter_mode(qtbot, page):
     page.case_list.setFocus()
     page.case_list.setCurrentRow(2)

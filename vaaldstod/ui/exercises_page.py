@@ -296,6 +296,10 @@ class ExercisesPage(QWidget):
             return
         self.details.setHtml(exercise_html(exercise, self.handbook))
 
+    def set_agency(self, agency: str | None) -> None:
+        """Show the handler's agency's cases (and those for every agency); None shows all."""
+        self.agency.setCurrentIndex(max(0, self.agency.findData(agency)))
+
     def select_case(self, key: str) -> None:
         for row in range(self.case_list.count()):
             if self.case_list.item(row).data(ROLE) == key:

@@ -242,7 +242,7 @@ class Presenter(QObject):
         if notes_screen is not None:
             self.notes.setScreen(notes_screen)
             self.notes.setGeometry(notes_screen.availableGeometry())
-            self.notes.show()
+            self.notes.showMaximized()
         self.go_to(0)
         self._tick.start()
         self.group.activateWindow()
