@@ -6,7 +6,7 @@ import pytest
 import sqlcipher3
 
 from tests.conftest import PASSPHRASE
-from vaaldstod.vault import Vault, VaultTooNew, schema
+from vaaldstod.vault import Vault, VaultDamaged, VaultTooNew, schema
 
 
 def _vault_at_version(path, version: int) -> None:
@@ -28,7 +28,7 @@ def _vault_at_version(path, version: int) -> None:
     connection.close()
 
 
-@pytest.mark.parametrize("version", range(schema.LATEST))
+@pytest.mark.parametrize("version", range(1, schema.LATEST))
 def test_migrates_forward_from_every_earlier_version(tmp_path, version):
     path = tmp_path / "old.db"
     _vault_at_version(path, version)
@@ -39,6 +39,17 @@ def test_migrates_forward_from_every_earlier_version(tmp_path, version):
         case = vault.create_case("Ärende 2026-099")
         vault.add_note(case, "ny anteckning")
         assert len(vault.search("ny")) == 1
+
+
+def test_an_empty_encrypted_database_is_not_taken_for_a_vault(tmp_path):
+    path = tmp_path / "empty.db"
+    _vault_at_version(path, 0)
+    connection = sqlcipher3.connect(str(path), isolation_level=None)
+    connection.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    connection.execute("CREATE TABLE other (x)")  # a real, keyed database, not ours
+    connection.close()
+    with pytest.raises(VaultDamaged):
+        Vault.open(path, PASSPHRASE)
 
 
 def test_a_vault_from_a_newer_version_is_refused_untouched(tmp_path):

@@ -113,12 +113,6 @@ def test_restore_onto_a_full_disk_keeps_the_current_vault(tmp_path):
         assert len(vault.notes(case)) == 61
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: Vault.create with under ~32 KB free lets sqlcipher3's OperationalError "
-    "('disk I/O error') escape from Vault._migrate (schema_version is read outside its try) "
-    "and leaves a 4 KB vault.db behind",
-)
 def test_creating_a_vault_on_a_full_disk_is_a_clear_error(tmp_path):
     child = run_child(8 * 1024, "create", str(tmp_path / "vault.db"))
     assert "Traceback" not in child.stderr, child.stderr[-1000:]

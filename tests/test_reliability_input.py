@@ -14,7 +14,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import sqlcipher3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -126,12 +125,6 @@ def test_a_damaged_backup_is_refused_and_the_current_vault_kept(originals, data)
             assert len(kept) == 1 and kept[0].read_bytes() == before["vault.db"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: Vault.open on an empty or 1-byte vault.db (a failed copy or disk error) "
-    "succeeds with ANY passphrase and silently writes a new, empty vault locked with it "
-    "(SQLite takes such a file for a new database, and _migrate then creates the tables)",
-)
 @pytest.mark.parametrize("content", [b"", b"\x00"])
 def test_an_empty_vault_file_is_refused_not_made_into_a_new_vault(tmp_path, content):
     path = tmp_path / "vault.db"
@@ -141,13 +134,6 @@ def test_an_empty_vault_file_is_refused_not_made_into_a_new_vault(tmp_path, cont
     assert path.read_bytes() == content
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=sqlcipher3.dbapi2.DatabaseError,
-    reason="defect: a vault whose first page is intact but a later page damaged opens, and "
-    "then Vault.cases()/notes()/search() raise sqlcipher3's DatabaseError ('database disk "
-    "image is malformed') instead of a VaultError; only writes go through _translate",
-)
 def test_a_damaged_page_found_after_unlock_is_a_vault_error(tmp_path, originals):
     path = tmp_path / "vault.db"
     path.write_bytes(originals["vault.db"])
@@ -158,12 +144,6 @@ def test_a_damaged_page_found_after_unlock_is_a_vault_error(tmp_path, originals)
 
 
 @pytest.mark.gui
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: unlocking a vault with a damaged page leaves the lock screen on "
-    "'Opening the vault…' with the fields disabled and the vault open: "
-    "AppController._opened calls vault.purge_expired(), whose DatabaseError nobody catches",
-)
 def test_unlocking_a_damaged_vault_says_so_on_the_lock_screen(qtbot, qapp, tmp_path, originals):
     from vaaldstod.settings import Settings
     from vaaldstod.ui.controller import AppController
@@ -227,12 +207,6 @@ def test_mangled_settings_json_gives_valid_settings(tmp_path, document, cut):
         _load_checked(path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RecursionError,
-    reason="defect: settings.load() catches OSError and ValueError only; a deeply nested "
-    "settings.json makes json.loads raise RecursionError, so `vaaldstod` fails to start",
-)
 def test_deeply_nested_settings_give_the_defaults(tmp_path):
     path = tmp_path / "settings.json"
     path.write_text("[" * 100_000, encoding="utf-8")

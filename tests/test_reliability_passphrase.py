@@ -101,13 +101,6 @@ def test_after_a_crash_wrong_passphrases_lose_no_committed_note(tmp_path):
         assert len(vault.notes(case)) == 25
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: after a crash leaves a write-ahead log, a wrong passphrase rewrites the "
-    "vault: the refused connection's close checkpoints vault.db-wal into vault.db and deletes "
-    "-wal and -shm (the notes survive, but README promises a wrong passphrase never changes "
-    "the vault)",
-)
 def test_after_a_crash_a_wrong_passphrase_leaves_the_files_as_they_were(tmp_path):
     path = tmp_path / "vault.db"
     make_vault(path)
@@ -118,13 +111,6 @@ def test_after_a_crash_a_wrong_passphrase_leaves_the_files_as_they_were(tmp_path
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: Vault.restore opens the backup read-write, and _connect's "
-    "'PRAGMA journal_mode = WAL' rewrites the backup file (its journal mode goes from "
-    "'delete' to 'wal'); on write-protected media that write fails, and those pragmas sit "
-    "outside any error translation, so sqlcipher3's error would escape instead of a VaultError",
-)
 def test_restoring_reads_the_backup_without_changing_it(tmp_path):
     path = tmp_path / "vault.db"
     make_vault(path)

@@ -253,3 +253,26 @@ def test_f1_lists_the_shortcuts(qtbot, unlocked, monkeypatch):
     tree = dialog.findChild(QTreeWidget)
     keys = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert "Esc Esc" in keys and "Ctrl+L" in keys
+
+
+def test_a_damaged_vault_can_be_restored_from_the_lock_screen(
+    qtbot, controller, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from vaaldstod.ui.settings_page import PassphraseDialog
+
+    with Vault.create(controller.vault_path, PASSPHRASE) as vault:
+        vault.add_note(vault.create_case("Ärende 2026-001"), "sparad i kopian")
+        vault.backup(tmp_path / "kopia.db", "kopians egen lösenfras")
+    data = bytearray(controller.vault_path.read_bytes())
+    data[5000:5100] = bytes(100)  # a damaged page after page 1
+    controller.vault_path.write_bytes(bytes(data))
+    controller.lock_screen.set_creating(False)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(tmp_path / "kopia.db"), ""))
+    monkeypatch.setattr(PassphraseDialog, "values", lambda self: ["kopians egen lösenfras"])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(controller.lock_screen.restore, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.vault is not None)
+    assert [h.text for h in controller.vault.search("kopian")] == ["sparad i kopian"]
+    assert any(".before-restore-" in p.name for p in tmp_path.iterdir())

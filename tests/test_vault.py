@@ -7,7 +7,7 @@ import os
 import pytest
 
 from tests.conftest import PASSPHRASE
-from vaaldstod.vault import Vault, VaultError, VaultLocked, WrongPassphrase
+from vaaldstod.vault import Vault, VaultDamaged, VaultError, VaultLocked, WrongPassphrase
 
 
 def test_notes_survive_closing_and_reopening(vault):
@@ -37,9 +37,18 @@ def test_wrong_passphrase_is_refused_and_changes_nothing(vault):
 
 def test_open_a_file_that_is_not_a_vault_is_a_wrong_passphrase(tmp_path):
     junk = tmp_path / "junk.db"
-    junk.write_bytes(b"SQLite format 3\x00" + os.urandom(4000))
+    junk.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
     with pytest.raises(WrongPassphrase):
         Vault.open(junk, PASSPHRASE)
+
+
+@pytest.mark.parametrize("size", [0, 1, 4000])
+def test_a_truncated_file_is_damaged_not_a_new_vault(tmp_path, size):
+    short = tmp_path / "short.db"
+    short.write_bytes(os.urandom(size))
+    with pytest.raises(VaultDamaged):
+        Vault.open(short, PASSPHRASE)
+    assert short.stat().st_size == size
 
 
 def test_missing_vault_and_existing_file_give_clear_errors(tmp_path, vault):

@@ -6,6 +6,7 @@ as fast as an empty Qt window.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,6 +66,7 @@ class AppController(QObject):
         screen.unlock_requested.connect(self._unlock)
         screen.quick_exit_requested.connect(self.quick_exit)
         screen.language_chosen.connect(self._choose_language)
+        screen.restore_requested.connect(self._restore_from_lock_screen)
         screen.resize(900, 620)
         return screen
 
@@ -107,6 +109,40 @@ class AppController(QObject):
             lambda: Vault.open(self.vault_path, passphrase), self._opened, self._open_failed
         )
 
+    def _restore_from_lock_screen(self) -> None:
+        """A damaged vault cannot be unlocked to reach Settings: restore from here instead."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from vaaldstod.ui.settings_page import PassphraseDialog
+        from vaaldstod.vault import Vault
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self.lock_screen, _("Restore from backup"), str(Path.home())
+        )
+        if not path:
+            return
+        values = PassphraseDialog(
+            _("Restore from backup"), [_("The backup's passphrase")], self.lock_screen
+        ).values()
+        if not values:
+            return
+        answer = QMessageBox.question(
+            self.lock_screen,
+            _("Restore from backup"),
+            _(
+                "Replace the notes in this vault with the backup? The current vault is kept "
+                "beside it as an encrypted file."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.lock_screen.set_busy(True)
+        run_in_background(
+            lambda: Vault.restore(path, values[0], self.vault_path),
+            self._opened,
+            self._open_failed,
+        )
+
     def _open_failed(self, error: Exception) -> None:
         from vaaldstod.ui.errors import error_text
         from vaaldstod.vault import WrongPassphrase
@@ -115,6 +151,21 @@ class AppController(QObject):
         self.lock_screen.block_for(delay, error_text(error))
 
     def _opened(self, vault) -> None:
+        """The key was right; a damaged vault can still fail now, and must say so."""
+        try:
+            self._show_unlocked(vault)
+        except Exception as error:  # e.g. VaultDamaged: back to the lock screen with a sentence
+            from vaaldstod.ui.errors import error_text
+
+            self.vault = None
+            with contextlib.suppress(Exception):
+                vault.close()
+            if self.main_window is not None:
+                self.main_window.hide()
+            self.lock_screen.show()
+            self.lock_screen.block_for(0, error_text(error))
+
+    def _show_unlocked(self, vault) -> None:
         from vaaldstod.i18n import ngettext
         from vaaldstod.ui.main_window import MainWindow
 

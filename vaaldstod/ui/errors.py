@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from vaaldstod.i18n import _
-from vaaldstod.vault import StorageFull, VaultError, VaultLocked, VaultTooNew, WrongPassphrase
+from vaaldstod.vault import (
+    StorageFull,
+    VaultDamaged,
+    VaultError,
+    VaultLocked,
+    VaultTooNew,
+    WrongPassphrase,
+)
 
 
 def error_text(error: Exception) -> str:
@@ -14,6 +21,12 @@ def error_text(error: Exception) -> str:
         return _("The disk is full, so nothing was saved. Free some space and try again.")
     if isinstance(error, VaultTooNew):
         return _("This vault was saved by a newer version of Våldstöd. Update the app to open it.")
+    if isinstance(error, VaultDamaged):
+        return _(
+            "The vault file is damaged and cannot be read in full. Nothing was changed. "
+            "Restore your latest backup with “Restore from backup…” on the lock screen, or ask "
+            "your IT support for help."
+        )
     if isinstance(error, VaultLocked):
         return _("The vault is locked. Unlock it and try again.")
     if isinstance(error, VaultError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,6 +30,7 @@ class LockScreen(QWidget):
     create_requested = Signal(str)
     unlock_requested = Signal(str)
     quick_exit_requested = Signal()
+    restore_requested = Signal()
     language_chosen = Signal(str)
 
     def __init__(self, creating: bool, parent: QWidget | None = None) -> None:
@@ -56,6 +57,8 @@ class LockScreen(QWidget):
         self.hint = label("muted")
         self.message = label("error")
         self.message.setAccessibleName("")
+        self.restore = button()
+        self.restore.clicked.connect(self.restore_requested)
         self.submit = button("primary")
         self.submit.setDefault(True)
         self.submit.clicked.connect(self._submit)
@@ -76,7 +79,11 @@ class LockScreen(QWidget):
         panel.addWidget(self.intro)
         panel.addLayout(self.form)
         panel.addWidget(self.message)
-        panel.addWidget(self.submit, alignment=Qt.AlignmentFlag.AlignLeft)
+        actions = QHBoxLayout()
+        actions.addWidget(self.submit)
+        actions.addStretch()
+        actions.addWidget(self.restore)
+        panel.addLayout(actions)
         centred = QHBoxLayout()
         centred.addStretch(1)
         box = QWidget()
@@ -97,6 +104,7 @@ class LockScreen(QWidget):
         self.creating = creating
         self.form.setRowVisible(self.confirm, creating)
         self.form.setRowVisible(self.hint, creating)
+        self.restore.setVisible(not creating)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -121,6 +129,11 @@ class LockScreen(QWidget):
             self.title.setText(_("Våldstöd is locked"))
             self.intro.setText(_("Enter your passphrase to unlock."))
             label_text(self.submit, _("Unlock"))
+        label_text(
+            self.restore,
+            _("Restore from backup…"),
+            _("Replace a damaged vault with a backup; the old file is kept beside it"),
+        )
         label_text(self.passphrase, _("Passphrase"))
         self.passphrase.setPlaceholderText(_("Passphrase"))
         label_text(self.confirm, _("Repeat the passphrase"))

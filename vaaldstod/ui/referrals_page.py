@@ -674,6 +674,6 @@ def _details_html(entry: Entry) -> str:
         row(_("Checked on"), entry.verified_on.isoformat()),
         row(_("Check again by"), entry.review_due.isoformat()),
         row(_("Source"), entry.source),
-        row(_("From"), origins.get(entry.origin, entry.origin)),
+        row(_("Origin"), origins.get(entry.origin, entry.origin)),
     ]
     return "".join(parts)

@@ -2,6 +2,7 @@
 
 from vaaldstod.vault.errors import (
     StorageFull,
+    VaultDamaged,
     VaultError,
     VaultLocked,
     VaultTooNew,
@@ -35,6 +36,7 @@ __all__ = [
     "StorageFull",
     "UnlockThrottle",
     "Vault",
+    "VaultDamaged",
     "VaultError",
     "VaultLocked",
     "VaultTooNew",

@@ -44,3 +44,12 @@ class StorageFull(VaultError):
 
     def __init__(self) -> None:
         super().__init__(N_("The disk is full or the file may not grow; nothing was saved."))
+
+
+class VaultDamaged(VaultError):
+    """The file opened, but part of it cannot be read: damaged, truncated or not a vault."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            N_("The vault file is damaged or is not a Våldstöd vault. Restore it from a backup.")
+        )

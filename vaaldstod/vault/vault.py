@@ -7,6 +7,8 @@ is; weakening it would make a stolen laptop's vault quick to guess.
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import json
 import os
 import re
@@ -21,6 +23,7 @@ from vaaldstod.i18n import N_
 from vaaldstod.vault import schema
 from vaaldstod.vault.errors import (
     StorageFull,
+    VaultDamaged,
     VaultError,
     VaultLocked,
     VaultTooNew,
@@ -40,6 +43,8 @@ from vaaldstod.vault.records import (
 )
 
 DEFAULT_RETENTION_DAYS = 90
+# SQLCipher writes whole 4 KiB pages: anything shorter was never a vault (or lost its data).
+MIN_VAULT_BYTES = 4096
 SEARCH_LIMIT = 200
 
 # A Swedish personal identity number or coordination number, with or without century
@@ -69,9 +74,32 @@ def _key_literal(passphrase: str) -> str:
 
 def _translate(error: Exception) -> VaultError:
     message = str(error).lower()
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return StorageFull()
     if "full" in message or "disk i/o" in message or "too big" in message:
         return StorageFull()
+    if "malformed" in message or "not a database" in message or "corrupt" in message:
+        return VaultDamaged()
     return VaultError(N_("The vault could not complete the change: {reason}"), reason=str(error))
+
+
+def _remove_with_logs(path: Path) -> None:
+    for name in (str(path), f"{path}-wal", f"{path}-shm", f"{path}-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+
+
+def _reading(method: Callable) -> Callable:
+    """A read that hits a damaged page raises VaultDamaged, like writes, never sqlcipher's own."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except dbapi2.Error as error:
+            raise _translate(error) from error
+
+    return wrapper
 
 
 class Vault:
@@ -92,13 +120,25 @@ class Vault:
         if path.exists():
             raise VaultError(N_("There is already a file at {path}."), path=str(path))
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Built beside the target and renamed into place: a failure (a full disk, say)
+        # leaves no half-made vault that the next start would ask to unlock.
+        staged = path.with_name(f".{path.name}.creating")
+        _remove_with_logs(staged)
         try:
-            connection = cls._connect(path, passphrase)
-        except WrongPassphrase as error:  # a race with another process creating it
-            raise VaultError(N_("There is already a file at {path}."), path=str(path)) from error
-        vault = cls(path, connection, clock)
-        vault._migrate()
-        return vault
+            vault = cls(staged, cls._connect(staged, passphrase), clock)
+            try:
+                vault._migrate()
+            finally:
+                vault.close()
+            if path.exists():  # another process created one meanwhile: keep theirs
+                raise VaultError(N_("There is already a file at {path}."), path=str(path))
+            os.replace(staged, path)
+        except BaseException as error:
+            _remove_with_logs(staged)
+            if isinstance(error, (dbapi2.Error, OSError)):
+                raise _translate(error) from error
+            raise
+        return cls.open(path, passphrase, clock)
 
     @classmethod
     def open(cls, path: Path | str, passphrase: str, clock: Clock = _utcnow) -> Vault:
@@ -106,8 +146,18 @@ class Vault:
         path = Path(path)
         if not path.is_file():
             raise VaultError(N_("There is no vault at {path}."), path=str(path))
+        if path.stat().st_size < MIN_VAULT_BYTES:
+            raise VaultDamaged()
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            # A crash left a write-ahead log. A read-write connection folds it into the
+            # file when it closes, even one refused for a wrong key. Check the key first
+            # on page 1 of the file alone (immutable: no log, no locks, nothing written).
+            cls._connect(path, passphrase, read_only="immutable").close()
         vault = cls(path, cls._connect(path, passphrase), clock)
         try:
+            if vault.schema_version == 0:  # an empty database: never made by Våldstöd
+                raise VaultDamaged()
             vault._migrate()
         except BaseException:
             vault.close()
@@ -115,12 +165,19 @@ class Vault:
         return vault
 
     @staticmethod
-    def _connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
+    def _connect(
+        path: Path, passphrase: str, read_only: bool | str = False
+    ) -> sqlcipher3.Connection:
+        """Key a connection; `read_only` True opens it read-only, "immutable" touches nothing."""
         key = _key_literal(passphrase)
+        target, uri = str(path), False
+        if read_only:
+            extra = "&immutable=1" if read_only == "immutable" else ""
+            target, uri = f"{path.resolve().as_uri()}?mode=ro{extra}", True
         # check_same_thread off: the UI derives the key on a worker thread, then uses the
         # connection from the main thread only.
         connection = sqlcipher3.connect(
-            str(path), isolation_level=None, check_same_thread=False, timeout=10
+            target, isolation_level=None, check_same_thread=False, timeout=10, uri=uri
         )
         try:
             # A wrong key is an expected event, reported through WrongPassphrase, not
@@ -133,19 +190,25 @@ class Vault:
         except dbapi2.DatabaseError as error:
             connection.close()
             raise WrongPassphrase() from error
-        # Checked before any pragma below can rewrite the header of a newer vault.
-        if connection.execute("PRAGMA user_version").fetchone()[0] > schema.LATEST:
+        try:
+            # Checked before any pragma below can rewrite the header of a newer vault.
+            if connection.execute("PRAGMA user_version").fetchone()[0] > schema.LATEST:
+                raise VaultTooNew()
+            if not read_only:
+                for pragma in (
+                    "PRAGMA foreign_keys = ON",
+                    "PRAGMA secure_delete = ON",
+                    "PRAGMA temp_store = MEMORY",
+                    "PRAGMA journal_mode = WAL",
+                    # FULL: a committed note survives a power cut, not only a killed process.
+                    "PRAGMA synchronous = FULL",
+                ):
+                    connection.execute(pragma)
+        except BaseException as error:
             connection.close()
-            raise VaultTooNew()
-        for pragma in (
-            "PRAGMA foreign_keys = ON",
-            "PRAGMA secure_delete = ON",
-            "PRAGMA temp_store = MEMORY",
-            "PRAGMA journal_mode = WAL",
-            # FULL: a committed note survives a power cut too, not only a killed process.
-            "PRAGMA synchronous = FULL",
-        ):
-            connection.execute(pragma)
+            if isinstance(error, dbapi2.Error):
+                raise _translate(error) from error
+            raise
         return connection
 
     def _migrate(self) -> None:
@@ -164,6 +227,7 @@ class Vault:
                 raise _translate(error) from error
 
     @property
+    @_reading
     def schema_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
@@ -252,6 +316,7 @@ class Vault:
             )
         return pseudonym
 
+    @_reading
     def suggest_pseudonym(self, prefix: str = "Ärende") -> str:
         """The next free pseudonym of the form “Ärende 2026-014” for this year."""
         year = self.clock().year
@@ -263,6 +328,7 @@ class Vault:
         ]
         return f"{prefix} {year}-{max(numbers, default=0) + 1:03d}"
 
+    @_reading
     def cases(self) -> list[Case]:
         rows = self._conn.execute(
             "SELECT c.id, c.pseudonym, c.created, c.last_activity, c.retain_until,"
@@ -271,6 +337,7 @@ class Vault:
         ).fetchall()
         return [self._case(row) for row in rows]
 
+    @_reading
     def case(self, case_id: int) -> Case:
         row = self._conn.execute(
             "SELECT c.id, c.pseudonym, c.created, c.last_activity, c.retain_until,"
@@ -312,6 +379,7 @@ class Vault:
 
     # -- retention (gallring) -----------------------------------------------------------
 
+    @_reading
     def expiring(self, within_days: int = 14) -> list[Case]:
         """Cases whose notes will be deleted within `within_days` unless extended."""
         limit = self.clock().date() + timedelta(days=within_days)
@@ -382,6 +450,7 @@ class Vault:
         with self._write():
             self._conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
 
+    @_reading
     def notes(self, case_id: int) -> list[Note]:
         """The case's notes, oldest first."""
         rows = self._conn.execute(
@@ -391,6 +460,7 @@ class Vault:
         ).fetchall()
         return [Note(i, c, t, _parse(cr), _parse(up)) for i, c, t, cr, up in rows]
 
+    @_reading
     def history(self, note_id: int) -> list[NoteVersion]:
         """Earlier texts of a note, oldest first."""
         rows = self._conn.execute(
@@ -413,6 +483,7 @@ class Vault:
             else:
                 self._conn.execute("DELETE FROM drafts WHERE case_id = ?", (case_id,))
 
+    @_reading
     def draft(self, case_id: int) -> str:
         row = self._conn.execute("SELECT text FROM drafts WHERE case_id = ?", (case_id,)).fetchone()
         return row[0] if row else ""
@@ -437,6 +508,7 @@ class Vault:
             self._touch(case_id, _stamp(now))
         return cursor.lastrowid
 
+    @_reading
     def referrals(self, case_id: int) -> list[Referral]:
         rows = self._conn.execute(
             "SELECT id, case_id, category, consent, given_on FROM referrals"
@@ -467,6 +539,7 @@ class Vault:
             self._touch(case_id, now)
         return walkthrough_id
 
+    @_reading
     def walkthroughs(self, case_id: int) -> list[Walkthrough]:
         rows = self._conn.execute(
             "SELECT id, case_id, answers, created, updated FROM walkthroughs"
@@ -490,6 +563,7 @@ class Vault:
             )
         return cursor.lastrowid
 
+    @_reading
     def contacts(
         self, first_week: str = "0000-W00", last_week: str = "9999-W99"
     ) -> list[ContactRecord]:
@@ -521,6 +595,7 @@ class Vault:
             )
         return cursor.lastrowid
 
+    @_reading
     def exercise_sessions(self) -> list[ExerciseSession]:
         rows = self._conn.execute(
             "SELECT id, held_on, exercise_id, participants, takeaways FROM exercise_sessions"
@@ -530,6 +605,7 @@ class Vault:
 
     # -- search -------------------------------------------------------------------------
 
+    @_reading
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
         """Notes containing every word of `query`, best matches first.
 
@@ -608,21 +684,29 @@ class Vault:
         changes nothing. The restored vault is locked with `passphrase` (default: the
         backup's). A vault already at `dest_path` is kept beside it, renamed, never lost.
         """
-        dest_path = Path(dest_path)
+        backup_path, dest_path = Path(backup_path), Path(dest_path)
         passphrase = passphrase or backup_passphrase
-        source = cls.open(backup_path, backup_passphrase, clock)
+        if not backup_path.is_file():
+            raise VaultError(N_("There is no vault at {path}."), path=str(backup_path))
+        if backup_path.stat().st_size < MIN_VAULT_BYTES:
+            raise VaultDamaged()
+        # Read-only: the backup may sit on a write-protected drive, and stays as it was.
+        source = cls(backup_path, cls._connect(backup_path, backup_passphrase, True), clock)
+        staged = dest_path.with_name(f".{dest_path.name}.restoring")
+        _remove_with_logs(staged)
         try:
-            staged = dest_path.with_name(f".{dest_path.name}.restoring")
-            with contextlib.suppress(FileNotFoundError):
-                staged.unlink()
+            if source.schema_version == 0:
+                raise VaultDamaged()
             source._export(staged, passphrase)
         finally:
             source.close()
         if dest_path.exists():
-            stamp = clock().strftime("%Y%m%d-%H%M%S")
-            os.replace(dest_path, dest_path.with_name(f"{dest_path.name}.before-restore-{stamp}"))
-        for suffix in ("-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                Path(f"{dest_path}{suffix}").unlink()
+            kept = dest_path.with_name(
+                f"{dest_path.name}.before-restore-{clock().strftime('%Y%m%d-%H%M%S')}"
+            )
+            # The old vault's log goes with it: it may hold its last notes after a crash.
+            for suffix in ("-wal", "-shm", ""):
+                with contextlib.suppress(FileNotFoundError):
+                    os.replace(f"{dest_path}{suffix}", f"{kept}{suffix}")
         os.replace(staged, dest_path)
         return cls.open(dest_path, passphrase, clock)
