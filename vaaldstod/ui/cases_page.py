@@ -38,6 +38,7 @@ class CasesPage(QWidget):
     """Left: cases or search hits. Right: the chosen case's notes and the note editor."""
 
     status = Signal(str)
+    case_chosen = Signal(object)  # the case id shown, or None
 
     def __init__(self, copy_text: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -257,6 +258,7 @@ class CasesPage(QWidget):
             except VaultError:
                 case = None
         self._case_id = case.id if case else None
+        self.case_chosen.emit(self._case_id)
         self._select_in_list(self._case_id)
         for widget in (self.extend, self.rename, self.delete_case, self.editor, self.save):
             widget.setEnabled(case is not None)

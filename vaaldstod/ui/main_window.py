@@ -25,6 +25,7 @@ from vaaldstod.ui.widgets import QuickExitButton, button, label, label_text
 PAGES = [
     ("cases", N_("Cases and notes")),
     ("handbook", N_("Handbook")),
+    ("referrals", N_("Referrals")),
     ("exercises", N_("Exercises")),
     ("statistics", N_("Statistics")),
     ("settings", N_("Settings")),
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.settings = current
         self._copy_text = copy_text
         self.vault = None
+        self.case_id: int | None = None  # the case open in Cases, followed by other pages
         self.pages: dict[str, QWidget] = {}
 
         self.heading = label("title", wrap=False)
@@ -113,11 +115,19 @@ class MainWindow(QMainWindow):
             self.pages[key] = widget
             if self.vault is not None:
                 widget.attach(self.vault)
+                if key != "cases" and hasattr(widget, "set_case") and self.case_id is not None:
+                    widget.set_case(self.case_id)
         return self.pages[key]
 
     def _build(self, key: str) -> QWidget:
         if key == "cases":
-            return CasesPage(self._copy_text)
+            page = CasesPage(self._copy_text)
+            page.case_chosen.connect(self._case_chosen)
+            return page
+        if key == "referrals":
+            from vaaldstod.ui.referrals_page import ReferralsPage
+
+            return ReferralsPage(self._copy_text)
         if key == "handbook":
             from vaaldstod.ui.handbook_page import HandbookPage
 
@@ -156,6 +166,13 @@ class MainWindow(QMainWindow):
     @property
     def settings_page(self):
         return self.page("settings")
+
+    def _case_chosen(self, case_id: int | None) -> None:
+        """Handbook and Referrals follow the case open in Cases (the handler may pick another)."""
+        self.case_id = case_id
+        for key in ("handbook", "referrals"):
+            if key in self.pages and case_id is not None:
+                self.pages[key].set_case(case_id)
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

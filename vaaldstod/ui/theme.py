@@ -114,7 +114,8 @@ QListWidget#navigation::item {{ padding: 10px 12px; }}
 QListWidget#navigation::item:selected {{ background: {highlight}; color: {text};
     border-left: 4px solid {accent}; }}
 QListWidget::item {{ padding: 6px 4px; border-bottom: 1px solid {border}; }}
-QListWidget::item:selected {{ background: {highlight}; color: {text}; }}
+QListWidget::item:selected, QTableView::item:selected, QTreeView::item:selected {{
+    background: {highlight}; color: {text}; }}
 QLineEdit, QPlainTextEdit, QListWidget, QTextBrowser {{
     border: 1px solid {border}; border-radius: 4px; padding: 4px; }}
 """
