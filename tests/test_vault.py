@@ -282,3 +282,14 @@ def test_exercise_sessions_are_logged_without_names(vault):
     assert (session.participants, session.takeaways) == (7, "Fråga alla.")
     with pytest.raises(VaultError):
         vault.add_exercise_session(date(2026, 3, 2), "x", -1, "")
+
+
+def test_search_shows_newest_first_and_prefixes_from_two_letters(vault, clock):
+    case = vault.create_case("Ärende 2026-021")
+    first = vault.add_note(case, "skuld hos banken")
+    clock.advance(1)
+    second = vault.add_note(case, "skulder igen")
+    assert [h.note_id for h in vault.search("sk")] == [second, first]
+    assert vault.search("s") == []  # one letter: a word, not every word starting with it
+    vault.add_note(case, "s")
+    assert [h.text for h in vault.search("s")] == ["s"]

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from vaaldstod import __version__, settings
+from vaaldstod import settings
 from vaaldstod.i18n import _, set_language
 
 
@@ -23,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="vaaldstod",
         description=_("Våldstöd: support for caseworkers who meet people subjected to violence."),
     )
+    from vaaldstod import __version__
+
     parser.add_argument("--version", action="version", version=f"vaaldstod {__version__}")
     parser.add_argument(
         "--self-test",
@@ -41,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(settings.load().language)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        # Plain `vaaldstod`: straight to the lock screen, without building the parser
+        # (which imports the pack, sheet and statistics engines).
+        return _start_app()
     args = _parser().parse_args(argv)
     if args.self_test:
         from vaaldstod.ui.selftest import run_self_test
@@ -52,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return render_all(args.out, args.lang)
     if args.command is not None:
         return args.handler(args)
+    return _start_app()
+
+
+def _start_app() -> int:
     from vaaldstod.ui.app import run_app
 
     return run_app(sys.argv[:1])

@@ -212,7 +212,9 @@ class CasesPage(QWidget):
                 ngettext("{n} note found", "{n} notes found", len(hits)).format(n=len(hits))
             )
         else:
-            for case in self.vault.cases():
+            cases = self.vault.cases()
+            self._refresh_banner(self.vault.expiring(self.warning_days, cases))
+            for case in cases:
                 item = QListWidgetItem(self._case_line(case))
                 item.setData(ROLE_ID, case.id)
                 self.case_list.addItem(item)
@@ -220,7 +222,6 @@ class CasesPage(QWidget):
                     self.case_list.setCurrentItem(item)
             self.case_list.setAccessibleDescription("")
         self.case_list.blockSignals(False)
-        self._refresh_banner()
 
     def _case_line(self, case: Case) -> str:
         notes = ngettext("{n} note", "{n} notes", case.note_count).format(n=case.note_count)
@@ -228,8 +229,7 @@ class CasesPage(QWidget):
             date=case.expires_on.isoformat()
         )
 
-    def _refresh_banner(self) -> None:
-        expiring = self.vault.expiring(self.warning_days) if self.vault else []
+    def _refresh_banner(self, expiring: list[Case]) -> None:
         if expiring:
             names = ", ".join(case.pseudonym for case in expiring)
             self.retention_banner.setText(

@@ -33,7 +33,7 @@ class AppController(QObject):
         quit_app: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(app)
-        from vaaldstod.vault.throttle import UnlockThrottle
+        from vaaldstod.throttle import UnlockThrottle
 
         self.app = app
         self.vault_path = Path(vault_path)
@@ -47,14 +47,16 @@ class AppController(QObject):
         self.clipboard = SecureClipboard(self)
         self.inactivity = InactivityTimer(current.idle_lock_minutes, self)
         self.inactivity.idle.connect(lambda: self.lock(_("Locked after a while without activity.")))
-        app.installEventFilter(self.inactivity)
         self.quick_exit_filter = QuickExitFilter(self.quick_exit, self)
-        app.installEventFilter(self.quick_exit_filter)
         app.aboutToQuit.connect(self.clipboard.clear)
 
         self._apply_theme()
         app.styleHints().colorSchemeChanged.connect(self._apply_theme)
         self.lock_screen = self._new_lock_screen()
+        # Installed once the lock screen is built: every event of its construction would
+        # otherwise pass through these Python filters, several times slower.
+        app.installEventFilter(self.inactivity)
+        app.installEventFilter(self.quick_exit_filter)
         on_language_change(self._retranslate)
         self._install_qt_translator(current.language)
 

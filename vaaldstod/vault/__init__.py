@@ -1,5 +1,6 @@
 """The encrypted vault (SQLCipher): cases, working notes, search, retention, backup."""
 
+from vaaldstod.throttle import UnlockThrottle
 from vaaldstod.vault.errors import (
     StorageFull,
     VaultDamaged,
@@ -19,7 +20,6 @@ from vaaldstod.vault.records import (
     SearchHit,
     Walkthrough,
 )
-from vaaldstod.vault.throttle import UnlockThrottle
 from vaaldstod.vault.vault import DEFAULT_RETENTION_DAYS, Vault
 
 __all__ = [
