@@ -26,6 +26,24 @@ class FakeClock:
 
 
 @pytest.fixture(autouse=True)
+def english():
+    """Tests read English unless they choose Swedish; no test inherits another's language."""
+    from vaaldstod import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def english_settings(home):
+    """The saved language is English too, for the command line (it reads the settings)."""
+    from vaaldstod import settings
+
+    settings.save(settings.Settings(language="en"))
+
+
+@pytest.fixture(autouse=True)
 def home(tmp_path, monkeypatch):
     """A private VAALDSTOD_HOME for each test, so tests never see each other's files."""
     path = tmp_path / "home"

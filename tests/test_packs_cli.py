@@ -71,7 +71,7 @@ def test_toml_syntax_error_names_its_line(tmp_path, capsys):
     assert line.startswith(f"{folder}/10-sections.toml:3: ")
 
 
-def test_install_list_remove(capsys):
+def test_install_list_remove(capsys, english_settings):
     assert main(["packs", "install", str(FIXTURES / "checklist")]) == 0
     assert "Installed test.checklist 1.0.0." in capsys.readouterr().out
     assert main(["packs", "list"]) == 0

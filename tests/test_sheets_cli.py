@@ -59,7 +59,7 @@ def test_an_office_profile_from_a_file(tmp_path):
         (["--format", "a4", "--lang", "sv"], None),  # --out missing
     ],
 )
-def test_bad_arguments_exit_2_with_a_message(tmp_path, args, said):
+def test_bad_arguments_exit_2_with_a_message(tmp_path, args, said, english_settings):
     if said is not None:
         args = [*args, "--out", str(tmp_path / "out")]
     result = run(*args)
