@@ -276,3 +276,12 @@ def test_a_damaged_vault_can_be_restored_from_the_lock_screen(
     qtbot.waitUntil(lambda: controller.vault is not None)
     assert [h.text for h in controller.vault.search("kopian")] == ["sparad i kopian"]
     assert any(".before-restore-" in p.name for p in tmp_path.iterdir())
+
+
+def test_no_auto_lock_while_an_exercise_is_presented(qtbot, unlocked):
+    unlocked.inactivity.set_interval_ms(50)
+    unlocked.main_window.presenting.emit(True)
+    qtbot.wait(200)
+    assert not unlocked.locked
+    unlocked.main_window.presenting.emit(False)
+    qtbot.waitUntil(lambda: unlocked.locked, timeout=2000)

@@ -185,6 +185,7 @@ class AppController(QObject):
             self.main_window.settings_changed.connect(self._settings_changed)
             self.main_window.vault_replaced.connect(self._vault_replaced)
             self.main_window.unlock_needed.connect(lambda: self.lock(_("Unlock to continue.")))
+            self.main_window.presenting.connect(self._presenting)
         self._attach(vault)
         self.main_window.show_status(
             ngettext(
@@ -222,6 +223,14 @@ class AppController(QObject):
             self.main_window.cases.reload()
         if language_changed:
             set_language(current.language)
+
+    def _presenting(self, on: bool) -> None:
+        """A group may discuss a stage for longer than the idle time without touching a key:
+        no auto-lock while an exercise (fictional, no client data on screen) is presented."""
+        if on:
+            self.inactivity.stop()
+        elif self.vault is not None:
+            self.inactivity.start()
 
     def _apply_theme(self) -> None:
         theme.apply(self.app, self.settings.theme, self.settings.text_scale, self._base_point_size)

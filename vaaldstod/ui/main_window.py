@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
     settings_changed = Signal(object)  # Settings
     vault_replaced = Signal(object)  # the restored, open Vault
     unlock_needed = Signal()  # a restore failed after the vault was closed
+    presenting = Signal(bool)  # an exercise is on the group's screen
 
     def __init__(self, current: Settings, copy_text, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,7 +142,9 @@ class MainWindow(QMainWindow):
         if key == "exercises":
             from vaaldstod.ui.exercises_page import ExercisesPage
 
-            return ExercisesPage()
+            page = ExercisesPage()
+            page.presenting.connect(self.presenting)
+            return page
         if key == "statistics":
             from vaaldstod.ui.statistics_page import StatisticsPage
 
