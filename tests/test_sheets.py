@@ -92,8 +92,13 @@ def test_a_card_text_that_names_violence_is_refused(office):
 
 
 def test_the_card_has_room_for_a_few_numbers(directory, office):
-    entries = entries_for(directory, "sv")
-    assert len(entries) + 1 > CARD_MAX_NUMBERS
+    shipped = entries_for(directory, "sv")
+    extra = [
+        dataclasses.replace(shipped[0], id=f"extra-{n}", phone=f"020-00 00 {n:02d}")
+        for n in range(CARD_MAX_NUMBERS)
+    ]
+    entries = shipped + extra
+    assert len(entries) > CARD_MAX_NUMBERS
     rendered = render_sheet("card", LANGUAGES["sv"], entries, office)
     assert rendered.html.count('class="number"') == CARD_MAX_NUMBERS
     assert rendered.left_out
@@ -144,3 +149,18 @@ def test_poster_has_logo_local_numbers_and_a_few_national_lines(directory, offic
 def test_web_addresses_are_printed_short():
     assert web_label("https://www.kvinnofridslinjen.se/") == "kvinnofridslinjen.se"
     assert web_label("https://sosalarm.se/112") == "sosalarm.se/112"
+
+
+def test_lines_for_caseworkers_never_reach_a_client_sheet():
+    entries = Directory().entries("sv")
+    only = [e for e in entries if e.professionals_only]
+    assert {e.id for e in only} >= {
+        "nationella-stodtelefonen-heder",
+        "resurscentrum-heder-kronoberg",
+    }
+    for fmt in ("a4", "card", "poster"):
+        text = visible_text(render_sheet(fmt, LANGUAGES["sv"], entries, OfficeProfile()).html)
+        for entry in only:
+            assert entry.organisation not in text
+            assert not entry.phone or entry.phone not in text
+    assert not [e for e in printable(entries, Area()) if e.professionals_only]

@@ -47,6 +47,8 @@ class Entry:
     notes: str = ""
     source: str = ""
     origin: Origin = "office"
+    # A consultation line for caseworkers: shown in the directory, never on a client's sheet.
+    professionals_only: bool = False
 
     @property
     def review_due(self) -> datetime.date:
@@ -95,6 +97,7 @@ class Entry:
             notes=record.get("notes", ""),
             source="; ".join(dict.fromkeys(_cite(s) for s in record.get("sources", ()))),
             origin=origin,
+            professionals_only=record.get("professionals_only", False),
         )
 
 

@@ -33,6 +33,7 @@ FIELDS: dict[str, str] = {
     "web": TEXT,
     "languages": LIST,
     "protected": BOOL,
+    "professionals_only": BOOL,
     "verified_on": DATE,
     "review_days": INT,
     "hours": TEXT,
@@ -81,6 +82,7 @@ def parse_row(raw: Mapping[Any, Any], *, cells: bool) -> tuple[Entry | None, lis
     values.setdefault("phone", "")  # an empty phone is allowed: the office fills it in later
     values.setdefault("needs_office_input", False)
     values.setdefault("protected", False)
+    values.setdefault("professionals_only", False)
     if values.get("category") in PROTECTED_CATEGORIES:
         values["protected"] = True  # a shelter keeps its address secret, whatever the row says
     problems += _rule_problems(values)

@@ -23,7 +23,7 @@ from vaaldstod.directory import (
 )
 from vaaldstod.directory.entry import Entry
 from vaaldstod.i18n import _
-from vaaldstod.sheets.render import FORMATS, SheetError, render_sheet
+from vaaldstod.sheets.render import FORMATS, SheetError, for_clients, render_sheet
 from vaaldstod.sheets.texts import sheet_languages
 
 COMMAND = "referral-sheet"
@@ -133,11 +133,12 @@ def _referral_sheet(args: argparse.Namespace) -> int:
 
 def printable(entries: list[Entry], place: Area) -> list[Entry]:
     """The entries for a client in `place` that can go on paper: a number the office trusts."""
-    return [e for e in search(entries, area=place) if e.phone and not e.needs_office_input]
+    served = for_clients(search(entries, area=place))
+    return [e for e in served if e.phone and not e.needs_office_input]
 
 
 def _warn_about_unchecked(entries: list[Entry], place: Area) -> None:
-    served = search(entries, area=place)
+    served = for_clients(search(entries, area=place))
     waiting = [e.organisation for e in served if e.needs_office_input]
     overdue = [e.organisation for e in served if not e.needs_office_input and e.overdue()]
     if waiting:

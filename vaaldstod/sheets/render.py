@@ -110,10 +110,16 @@ class RenderedSheet:
     left_out: tuple[str, ...] = ()  # what did not fit (a card has room for a few numbers)
 
 
+def for_clients(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries a client may be given: consultation lines for caseworkers are left out."""
+    return [entry for entry in entries if not entry.professionals_only]
+
+
 def render_sheet(
     format_code: str, sheet: SheetLanguage, entries: Sequence[Entry], office: OfficeProfile
 ) -> RenderedSheet:
     """The sheet in `sheet`'s language with `entries` (in the order given) and the office."""
+    entries = for_clients(entries)  # whatever the caller picked: a sheet is for the client
     fmt = FORMATS[format_code]
     missing = [key for key in fmt.needs if not sheet.strings.get(key, "").strip()]
     if missing:

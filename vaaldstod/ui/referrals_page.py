@@ -670,6 +670,9 @@ def _details_html(entry: Entry) -> str:
     if entry.protected:
         protected = _("Protected: the address is never given; contact goes through phone or web.")
         parts.append(f"<p><i>{html.escape(protected)}</i></p>")
+    if entry.professionals_only:
+        only = _("For caseworkers, not for the client: never printed on a client's sheet.")
+        parts.append(f"<p><b>{html.escape(only)}</b></p>")
     parts += [
         row(_("Checked on"), entry.verified_on.isoformat()),
         row(_("Check again by"), entry.review_due.isoformat()),
