@@ -1,19 +1,38 @@
 """Anonymous follow-up statistics: contact records, counts, suppression, reports, retention."""
 
-from vaaldstod.statistics.aggregate import Aggregates, aggregate
-from vaaldstod.statistics.model import (
-    AGE_BANDS,
-    GENDERS,
-    Contact,
-    InvalidContact,
-    StatisticsError,
-    from_walkthrough,
-    parse,
-    week_of,
-)
-from vaaldstod.statistics.period import Period, PeriodError
-from vaaldstod.statistics.report import Report, build_report
-from vaaldstod.statistics.retention import purge_contacts, retention_days
+# Exports load on first use (PEP 562): unlocking purges old contact records through
+# `retention`, and must not pay for the aggregation, pack and template engines.
+_EXPORTS = {
+    "Aggregates": "aggregate",
+    "aggregate": "aggregate",
+    "AGE_BANDS": "model",
+    "GENDERS": "model",
+    "Contact": "model",
+    "InvalidContact": "model",
+    "StatisticsError": "model",
+    "from_walkthrough": "model",
+    "parse": "model",
+    "week_of": "weeks",
+    "Period": "period",
+    "PeriodError": "period",
+    "Report": "report",
+    "build_report": "report",
+    "purge_contacts": "retention",
+    "retention_days": "retention",
+}
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(name)
+    from importlib import import_module
+
+    value = getattr(import_module(f"vaaldstod.statistics.{_EXPORTS[name]}"), name)
+    # Kept here, so that the function `aggregate` wins over the submodule of that name,
+    # which importing it has just set as an attribute of this package.
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AGE_BANDS",

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from vaaldstod.directory.categories import CATEGORIES
 from vaaldstod.i18n import N_, _
 from vaaldstod.settings import AGENCIES
+from vaaldstod.statistics.weeks import week_of
 from vaaldstod.templates import ASKED, DISCLOSED, FORMS, NOT_ASKED_REASONS
 
 GENDERS = (
@@ -58,12 +59,6 @@ class StatisticsError(ValueError):
 
 class InvalidContact(StatisticsError):
     """A contact record breaks a rule of the model; it was not stored or counted."""
-
-
-def week_of(day: date) -> str:
-    """The ISO week of `day`, as the vault stores it: "2026-W09"."""
-    year, week, _weekday = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def week_monday(week: str) -> date:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from vaaldstod.settings import Settings
-from vaaldstod.statistics.model import week_of
+from vaaldstod.statistics.weeks import week_of
 
 
 def retention_days(settings: Settings) -> int:

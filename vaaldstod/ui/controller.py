@@ -173,7 +173,7 @@ class AppController(QObject):
 
         self.throttle.succeeded()
         self.vault = vault
-        from vaaldstod.statistics import purge_contacts
+        from vaaldstod.statistics.retention import purge_contacts
 
         vault.retention_days = self.settings.retention_days
         purged = vault.purge_expired()
