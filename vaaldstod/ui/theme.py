@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-# Colours chosen for WCAG AA (4.5:1 or better) against the background they sit on.
+from vaaldstod import paths
+
+# Colours chosen for WCAG AA (4.5:1 or better) against the background they sit on. Text
+# and links also on "highlight" (selected rows, action boxes). "control_border" outlines
+# fields, check boxes and radio buttons with 3:1 against base and window (WCAG 1.4.11);
+# "border" only separates (list rows, chart axes) and may be fainter.
 LIGHT = {
     "window": "#f6f7f9",
     "base": "#ffffff",
@@ -19,6 +24,8 @@ LIGHT = {
     "warning_bg": "#fff4d6",
     "warning_text": "#4d3800",
     "border": "#c3c9d2",
+    "control_border": "#7a8391",
+    "disabled": "#6b7480",
     "highlight": "#cfe0f5",
 }
 DARK = {
@@ -33,7 +40,9 @@ DARK = {
     "warning_bg": "#3d3217",
     "warning_text": "#ffe9a8",
     "border": "#4a525c",
-    "highlight": "#2f4a6e",
+    "control_border": "#8b95a1",
+    "disabled": "#8b949e",
+    "highlight": "#2a4466",
 }
 
 
@@ -50,6 +59,8 @@ HIGH_CONTRAST = {
     "warning_bg": "#000000",
     "warning_text": "#ffff00",
     "border": "#ffffff",
+    "control_border": "#ffffff",
+    "disabled": "#3ff23f",  # Windows' contrast themes show unavailable text in green
     "highlight": "#1a1a80",
 }
 THEMES = {"light": LIGHT, "dark": DARK, "high_contrast": HIGH_CONTRAST}
@@ -67,9 +78,19 @@ def colours(preference: str) -> dict[str, str]:
     return DARK if is_dark(preference) else LIGHT
 
 
+_applied = "system"
+
+
+def applied() -> str:
+    """The colour preference last applied to the application ("system" before any)."""
+    return _applied
+
+
 def apply(app: QApplication, preference: str, text_scale: int, base_point_size: float) -> None:
     """Set palette, style sheet and font size (a percentage of the system font)."""
+    global _applied
     c = colours(preference)
+    _applied = preference
     app.setStyle("Fusion")
     palette = QPalette()
     roles = {
@@ -89,16 +110,70 @@ def apply(app: QApplication, preference: str, text_scale: int, base_point_size: 
     }
     for role, value in roles.items():
         palette.setColor(role, QColor(value))
+    # Unavailable controls look unavailable (without this they look exactly like the others).
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c["disabled"]))
     app.setPalette(palette)
     font = QFont(app.font())
     size = base_point_size * text_scale / 100
     font.setPointSizeF(size)
     app.setFont(font)
-    app.setStyleSheet(STYLE.format(title_pt=round(size * 1.5, 1), **c))
+    # Tick boxes and radio buttons grow with the text (Fusion's stay 13 px at any size).
+    indicator = round(QFontMetrics(font).height() * 0.8)
+    app.setStyleSheet(
+        STYLE.format(
+            title_pt=round(size * 1.5, 1),
+            indicator=indicator,
+            radio_radius=indicator // 2 + 2,
+            icons=(paths.resources_dir() / "icons").as_posix(),
+            icon_theme=_icon_theme(preference),
+            **c,
+        )
+    )
+
+
+def _icon_theme(preference: str) -> str:
+    """Which set of resources/icons (ticks and arrows in the theme's colours) to use.
+
+    Without the files a checked box is still a filled one, unlike an empty unchecked box."""
+    if preference == "high_contrast":
+        return preference
+    return "dark" if is_dark(preference) else "light"
+
+
+_EFFECTS = (
+    Qt.UIEffect.UI_AnimateMenu,
+    Qt.UIEffect.UI_FadeMenu,
+    Qt.UIEffect.UI_AnimateCombo,
+    Qt.UIEffect.UI_AnimateTooltip,
+    Qt.UIEffect.UI_FadeTooltip,
+    Qt.UIEffect.UI_AnimateToolBox,
+)
+_platform_motion: tuple[dict, int] | None = None
+
+
+def apply_motion(app: QApplication, reduce: bool) -> None:
+    """Reduce motion: no sliding or fading pop-ups and a text cursor that does not blink.
+
+    The app has no animations of its own; these are Qt's. Off again, the platform's own
+    choices come back.
+    """
+    global _platform_motion
+    if _platform_motion is None:
+        effects = {effect: QApplication.isEffectEnabled(effect) for effect in _EFFECTS}
+        _platform_motion = (effects, app.cursorFlashTime())
+    effects, flash = _platform_motion
+    for effect, enabled in effects.items():
+        QApplication.setEffectEnabled(effect, enabled and not reduce)
+    app.setCursorFlashTime(0 if reduce else flash)
 
 
 STYLE = """
-QPushButton {{ padding: 6px 14px; border: 1px solid {border}; border-radius: 4px; }}
+QPushButton {{ padding: 6px 14px; border: 1px solid {control_border}; border-radius: 4px; }}
 QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus,
 QTextBrowser:focus {{ border: 2px solid {accent}; }}
 QPushButton[role="primary"] {{ background: {accent}; color: {accent_text}; border: none; }}
@@ -114,10 +189,40 @@ QListWidget#navigation::item {{ padding: 10px 12px; }}
 QListWidget#navigation::item:selected {{ background: {highlight}; color: {text};
     border-left: 4px solid {accent}; }}
 QListWidget::item {{ padding: 6px 4px; border-bottom: 1px solid {border}; }}
-QListWidget::item:selected, QTableView::item:selected, QTreeView::item:selected {{
-    background: {highlight}; color: {text}; }}
+QListWidget::item:selected {{ background: {highlight}; color: {text}; }}
+QTableView, QTreeView {{ selection-background-color: {highlight}; selection-color: {text}; }}
 QLineEdit, QPlainTextEdit, QListWidget, QTextBrowser {{
-    border: 1px solid {border}; border-radius: 4px; padding: 4px; }}
+    border: 1px solid {control_border}; border-radius: 4px; padding: 4px; }}
+QTreeView, QTableView {{ border: 1px solid {control_border}; }}
+QTreeView:focus, QTableView:focus {{ border: 2px solid {accent}; }}
+QComboBox, QAbstractSpinBox {{ border: 1px solid {control_border}; border-radius: 4px;
+    padding: 2px 6px; background: {base}; }}
+QComboBox:focus, QAbstractSpinBox:focus {{ border: 2px solid {accent}; }}
+QAbstractSpinBox {{ padding-right: 1.4em; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button, QDateEdit::drop-down,
+QComboBox::drop-down {{ subcontrol-origin: border; width: 1.3em;
+    border-left: 1px solid {control_border}; }}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QDateEdit::drop-down, QComboBox::drop-down {{ subcontrol-position: center right;
+    height: 100%; }}
+QAbstractSpinBox::up-arrow {{ image: url({icons}/arrow-up-{icon_theme}.svg);
+    width: 0.6em; height: 0.6em; }}
+QAbstractSpinBox::down-arrow, QDateEdit::down-arrow, QComboBox::down-arrow {{
+    image: url({icons}/arrow-down-{icon_theme}.svg); width: 0.6em; height: 0.6em; }}
+QCheckBox::indicator, QRadioButton::indicator, QTableView::indicator, QTreeView::indicator {{
+    width: {indicator}px; height: {indicator}px; border: 2px solid {control_border};
+    background: {base}; }}
+QCheckBox::indicator, QTableView::indicator, QTreeView::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator {{ border-radius: {radio_radius}px; }}
+QCheckBox::indicator:checked, QTableView::indicator:checked, QTreeView::indicator:checked {{
+    background: {accent}; border-color: {accent}; image: url({icons}/check-{icon_theme}.svg); }}
+QRadioButton::indicator:checked {{ background: qradialgradient(cx: 0.5, cy: 0.5,
+    radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {accent}, stop: 0.55 {accent},
+    stop: 0.6 {base}, stop: 1 {base}); }}
+QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {accent}; }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
+    border-color: {disabled}; }}
 """
 
 
