@@ -37,7 +37,7 @@ from vaaldstod.statistics.model import (
 )
 from vaaldstod.ui.errors import error_text
 from vaaldstod.ui.walkthrough_panel import WalkthroughPanel, _checked, _radio_group
-from vaaldstod.ui.widgets import form_row, label, label_text
+from vaaldstod.ui.widgets import fit_scroll_width, form_row, label, label_text
 from vaaldstod.vault import VaultError
 
 WEEKS_BACK = 8  # a contact may be logged up to two months afterwards
@@ -113,6 +113,9 @@ class ContactDialog(QDialog):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every control inside takes focus and is scrolled into view; the area itself would
+        # be a nameless extra Tab stop.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.missing)
@@ -126,6 +129,7 @@ class ContactDialog(QDialog):
         if prefill:
             self.prefill(prefill)
         self.retranslate_ui()
+        fit_scroll_width(scroll)  # with the texts in place: wider text, wider dialog
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Log a contact for the statistics"))

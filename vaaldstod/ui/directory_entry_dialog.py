@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from vaaldstod.directory import AREAS, CATEGORIES, EntryRefused, OfficeEntries
 from vaaldstod.directory.entry import DEFAULT_REVIEW_DAYS, Entry
 from vaaldstod.i18n import N_, _
-from vaaldstod.ui.widgets import form_row, label, label_text
+from vaaldstod.ui.widgets import fit_scroll_width, form_row, label, label_text
 
 # Field -> caption, in the order of the form; validation messages name fields by caption.
 CAPTIONS = {
@@ -62,7 +62,6 @@ class DirectoryEntryDialog(QDialog):
         self.office = office
         self.entry = entry
         self.saved: Entry | None = None
-        self.setMinimumSize(620, 640)
         self.fields: dict[str, QWidget] = {
             "organisation": QLineEdit(),
             "category": QComboBox(),
@@ -109,6 +108,9 @@ class DirectoryEntryDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every control inside takes focus and is scrolled into view; the area itself would
+        # be a nameless extra Tab stop.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(inner)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -122,6 +124,8 @@ class DirectoryEntryDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
         self._fill(entry)
+        fit_scroll_width(scroll)  # tick boxes cannot wrap: at large text the dialog widens
+        self.setMinimumSize(self.minimumSizeHint().expandedTo(QSize(620, 640)))
 
     def _hint(self, name: str) -> str:
         hints = {

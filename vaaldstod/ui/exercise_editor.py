@@ -201,6 +201,9 @@ class ExerciseEditor(QWidget):
         scroll.setWidget(fields)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every control inside takes focus and is scrolled into view; the area itself would
+        # be a nameless extra Tab stop.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.preview_caption = label("muted")
         right = QWidget()

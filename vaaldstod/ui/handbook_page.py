@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from vaaldstod.i18n import N_, _, current_language
 from vaaldstod.ui.errors import error_text
-from vaaldstod.ui.widgets import button, label, label_text
+from vaaldstod.ui.widgets import button, fit_scroll_width, label, label_text, wrap_tree
 
 ROLE = Qt.ItemDataRole.UserRole
 CHECKLIST, JOURNAL = "checklist", "journal"
@@ -81,6 +81,9 @@ class HandbookPage(QWidget):
         self.navigation = QListWidget()
         self.navigation.setWordWrap(True)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Long step titles wrap in full at any text size instead of ending in "…".
+        self.navigation.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.navigation.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.navigation.currentItemChanged.connect(self._navigate)
         self.navigation.itemActivated.connect(self._navigate)
 
@@ -89,7 +92,7 @@ class HandbookPage(QWidget):
         self.browser.anchorClicked.connect(self._link)
         self.checklist = QTreeWidget()
         self.checklist.setHeaderHidden(True)
-        self.checklist.setWordWrap(True)
+        wrap_tree(self.checklist)  # a sign is a sentence: wrap it, never cut it off
         self.checklist.itemChanged.connect(self._tick)
         self.checklist.currentItemChanged.connect(self._show_why)
         self.why = QTextBrowser()
@@ -109,6 +112,7 @@ class HandbookPage(QWidget):
         self.generate = button("primary")
         self.generate.clicked.connect(self._generate)
         self.journal = QPlainTextEdit()
+        self.journal.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the app
         self.save_note = button()
         self.save_note.clicked.connect(self._save_note)
         self.copy_journal = button()
@@ -144,8 +148,12 @@ class HandbookPage(QWidget):
         panel_scroll = QScrollArea()
         panel_scroll.setWidget(self.panel)
         panel_scroll.setWidgetResizable(True)
-        panel_scroll.setMinimumWidth(300)
         panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every control inside takes focus and is scrolled into view; the area itself would
+        # be a nameless extra Tab stop.
+        panel_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.panel_scroll = panel_scroll
+        self._fit_panel()
 
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
@@ -202,6 +210,23 @@ class HandbookPage(QWidget):
         if self.navigation.count() == 0:
             self._refresh_navigation()
         super().showEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        kind = event.type()
+        if kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # Once the panel has the new size too; dropped if the page is gone by then.
+            QTimer.singleShot(0, self, self._fit_panel)
+        elif kind == QEvent.Type.PaletteChange and getattr(self, "_shown_step", None):
+            if self.content.currentIndex() == 0:  # the step's colours follow the new theme
+                position = self.browser.verticalScrollBar().value()
+                self._show_step(self._shown_step)
+                self.browser.verticalScrollBar().setValue(position)
+
+    def _fit_panel(self) -> None:
+        """The answers panel is as wide as its longest answer at the current text size: its
+        radio buttons cannot wrap, and a cut-off answer could be ticked by mistake."""
+        fit_scroll_width(self.panel_scroll, minimum=300)
 
     def retranslate_ui(self) -> None:
         from vaaldstod.handbook import STEPS
@@ -334,11 +359,11 @@ class HandbookPage(QWidget):
         self._save_timer.start()
 
     def _show_step(self, step: str) -> None:
-        from vaaldstod.settings import load
-        from vaaldstod.ui.theme import document_css
+        from vaaldstod.ui import theme
 
         self.content.setCurrentIndex(0)
-        self.browser.document().setDefaultStyleSheet(document_css(load().theme))
+        # The theme the app shows now (the saved settings may not have been written yet).
+        self.browser.document().setDefaultStyleSheet(theme.document_css(theme.applied()))
         self.browser.setHtml(self.handbook.step_html(step))
         self._shown_step = step
 
@@ -372,7 +397,9 @@ class HandbookPage(QWidget):
         entry_id = node.data(0, ROLE) if node else None
         entry = next((e for e in self.handbook.checklist if e.id == entry_id), None)
         if entry is None:
-            self.why.setHtml(f"<p>{_('Choose a sign to see why it matters.')}</p>")
+            # Outside the f-string, where the message extractor finds it.
+            hint = _("Choose a sign to see why it matters.")
+            self.why.setHtml(f"<p>{hint}</p>")
             return
         from vaaldstod.handbook import SOURCE_SCHEME
 

@@ -30,6 +30,8 @@ class InstrumentView(QScrollArea):
         self.language = language
         self.setWidgetResizable(True)
         self.setObjectName("instrumentView")
+        # A Tab stop of its own, so that the guidance and the result can be scrolled to.
+        self.setAccessibleName(pack.title(language))
         content = pack.localized(language)
         scales = {scale["id"]: scale["options"] for scale in content["scales"]}
         inner = QWidget()

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
-from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from vaaldstod.exercises import Exercise, Slides
 from vaaldstod.handbook import Handbook
@@ -51,6 +51,12 @@ def choose_screens(
 def group_point_size(screen_height: int) -> int:
     low, high = GROUP_SIZE_LIMITS
     return max(low, min(high, screen_height // GROUP_LINES))
+
+
+def notes_point_size() -> int:
+    """The leader's notes: 15 pt, or half as large again as the app's text if that is larger
+    (a leader who chose 200 % text in Settings gets larger notes too)."""
+    return max(NOTES_POINT_SIZE, round(QApplication.font().pointSizeF() * 1.5))
 
 
 def clock(milliseconds: int) -> str:
@@ -92,7 +98,7 @@ class _SlideWindow(QWidget):
         top.addStretch()
         top.addWidget(self.timer)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.hints, 1)
+        bottom.addStretch()
         for control in (self.previous, self.next, self.toggle_notes, self.leave):
             bottom.addWidget(control)
         layout = QVBoxLayout(self)
@@ -100,6 +106,8 @@ class _SlideWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.heading)
         layout.addWidget(self.text, 1)
+        # A row of its own: beside the buttons, at large text, the wrapped hint was cut off.
+        layout.addWidget(self.hints)
         layout.addLayout(bottom)
 
     def set_point_size(self, point_size: int) -> None:
@@ -172,7 +180,7 @@ class NotesWindow(_SlideWindow):
     """The leader's view: facilitator notes, discussion points, handbook links, the timer."""
 
     def __init__(self, presenter: Presenter) -> None:
-        super().__init__(presenter, NOTES_POINT_SIZE)
+        super().__init__(presenter, notes_point_size())
         self.setObjectName("notesWindow")
         self.private = label("muted")
         self.layout().insertWidget(1, self.private)

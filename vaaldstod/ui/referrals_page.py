@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -53,7 +54,7 @@ from vaaldstod.ui.office_profile_dialog import OfficeProfileDialog
 from vaaldstod.ui.record_referral_dialog import RecordReferralDialog
 from vaaldstod.ui.sheet_dialog import SheetDialog
 from vaaldstod.ui.walkthrough_panel import CONSENT_LABELS
-from vaaldstod.ui.widgets import button, label, label_text
+from vaaldstod.ui.widgets import WrappingDelegate, button, label, label_text
 from vaaldstod.vault import Vault, VaultError
 
 COLUMNS = ("organisation", "phone", "status", "category", "area")
@@ -105,6 +106,7 @@ class ReferralsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(True)
+        self.table.setItemDelegate(WrappingDelegate(self.table))  # rows tall enough at 200 %
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -250,6 +252,28 @@ class ReferralsPage(QWidget):
         else:
             self._fill_filters()
         self._update_case_actions()
+        self._fit_category_column()
+
+    def _fit_category_column(self) -> None:
+        """Wide enough for the longest word of any category at the current text size: a
+        word that does not fit would end in "…" (at 200 % text "Kvinnojourer" did)."""
+        metrics = self.table.fontMetrics()
+        longest = max(
+            (
+                metrics.horizontalAdvance(word)
+                for text in CATEGORIES.values()
+                for word in _(text).split()
+            ),
+            default=0,
+        )
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        self.table.setColumnWidth(CATEGORY, max(CATEGORY_WIDTH, longest + margin + 4))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_category_column()
+            self.table.resizeRowsToContents()
 
     # -- loading ---------------------------------------------------------------------------
 

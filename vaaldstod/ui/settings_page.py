@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -27,6 +29,7 @@ from vaaldstod import settings as settings_store
 from vaaldstod.i18n import LANGUAGES, N_, _
 from vaaldstod.passphrase import MIN_LENGTH
 from vaaldstod.settings import AGENCIES, THEMES, Settings
+from vaaldstod.ui import theme
 from vaaldstod.ui.errors import error_text
 from vaaldstod.ui.packs_section import PacksSection
 from vaaldstod.ui.widgets import button, form_row, label, label_text
@@ -141,8 +144,8 @@ class SettingsPage(QWidget):
         self._captions = [form_row(form, widget) for form, widget, _caption in self._rows]
         self.packs = PacksSection()
         boxes = (self.general, self.access, self.safety, self.vault_box, self.packs)
-        for box in boxes:
-            box.setMaximumWidth(820)
+        self._boxes = boxes
+        self._fit_boxes()
         inner = QWidget()
         column = QVBoxLayout(inner)
         for box in boxes:
@@ -152,6 +155,9 @@ class SettingsPage(QWidget):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Every control inside takes focus and is scrolled into view; the area itself would
+        # be a nameless extra Tab stop.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -169,6 +175,18 @@ class SettingsPage(QWidget):
             spin.valueChanged.connect(self._store)
         self.reduce_motion.toggled.connect(self._store)
         self.retranslate_ui()
+
+    def _fit_boxes(self) -> None:
+        """Lines short enough to read (about 820 px at normal size), growing with the text
+        size so that nothing is cut off at 200 %."""
+        width = max(820, QFontMetrics(self.font()).averageCharWidth() * 110)
+        for box in self._boxes:
+            box.setMaximumWidth(width)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_boxes()
 
     def attach(self, vault: Vault) -> None:
         self.vault = vault
@@ -226,6 +244,8 @@ class SettingsPage(QWidget):
             reduce_motion=self.reduce_motion.isChecked(),
             speech_rate=self.speech_rate.value(),
         ).validated()
+        # Applied here so that the box works at once; the controller applies it at start.
+        theme.apply_motion(QApplication.instance(), self.settings.reduce_motion)
         try:
             settings_store.save(self.settings)
         except OSError as error:

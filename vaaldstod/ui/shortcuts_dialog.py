@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from vaaldstod.i18n import N_, _
-from vaaldstod.ui.widgets import label_text
+from vaaldstod.ui.widgets import label_text, wrap_tree
 
 SHORTCUTS = (
     ("Esc Esc", N_("Quick exit: hide everything at once, lock and quit")),
@@ -15,8 +15,19 @@ SHORTCUTS = (
     ("Ctrl+N", N_("New case")),
     ("Ctrl+S", N_("Save the note")),
     ("Ctrl+P", N_("Print or save the handbook step as PDF")),
+    ("Ctrl+R", N_("Handbook: read the text shown aloud")),
+    ("Ctrl+Shift+R", N_("Handbook: pause or resume reading aloud")),
+    ("Ctrl+.", N_("Handbook: stop reading aloud")),
+    ("Ctrl+Shift+C", N_("Referrals: copy the chosen entry's phone number")),
     ("Tab / Shift+Tab", N_("Move to the next or previous control")),
     ("Alt + underlined letter", N_("Jump to the field with that label")),
+    ("↑ / ↓", N_("Move in a list; choose among radio buttons")),
+    ("Space", N_("Press the button, or tick the chosen box, sign or directory entry")),
+    ("Enter", N_("Exercises: start presenter mode for the chosen case")),
+    ("→ / Space / Page Down", N_("Presenter mode: next stage")),
+    ("← / Page Up", N_("Presenter mode: previous stage")),
+    ("N", N_("Presenter mode: show or hide the facilitator notes")),
+    ("Esc", N_("Presenter mode: leave (a second Esc straight after is a quick exit)")),
     ("F1", N_("This list")),
 )
 
@@ -37,4 +48,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tree)
         layout.addWidget(buttons)
-        self.resize(560, 380)
+        wrap_tree(tree)  # long meanings wrap at any text size
+        # Room for the whole list at any text size (640 × 520 at the normal size).
+        metrics = self.fontMetrics()
+        self.resize(max(640, metrics.averageCharWidth() * 80), max(520, metrics.height() * 26))

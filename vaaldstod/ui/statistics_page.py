@@ -108,6 +108,9 @@ class StatisticsPage(QWidget):
         charts_scroll = QScrollArea()
         charts_scroll.setWidget(charts_body)
         charts_scroll.setWidgetResizable(True)
+        # Every control inside takes focus and is scrolled into view; the area itself would
+        # be a nameless extra Tab stop.
+        charts_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tables = QTextBrowser()
         self.tables.document().setDefaultStyleSheet(STYLE)
         self.tabs = QTabWidget()
