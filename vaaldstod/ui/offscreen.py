@@ -6,14 +6,20 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from vaaldstod.settings import Settings
 
 
 @contextlib.contextmanager
-def throwaway_app(language: str = "sv") -> Iterator[tuple[object, Path]]:
-    """Yield (AppController, temp dir) for a fresh vault path in a temp dir, offscreen."""
+def throwaway_app(
+    language: str = "sv", settings: Settings | None = None
+) -> Iterator[tuple[object, Path]]:
+    """Yield (AppController, temp dir) for a fresh vault path in a temp dir, offscreen.
+
+    `settings` (text size, colours) are used as given, with `language` put in them.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from vaaldstod.i18n import set_language
     from vaaldstod.ui.app import make_application
@@ -25,9 +31,8 @@ def throwaway_app(language: str = "sv") -> Iterator[tuple[object, Path]]:
         try:
             set_language(language)
             app = make_application([])
-            controller = AppController(
-                app, Path(tmp) / "vault.db", Settings(language=language), quit_app=lambda: None
-            )
+            chosen = replace(settings or Settings(), language=language)
+            controller = AppController(app, Path(tmp) / "vault.db", chosen, quit_app=lambda: None)
             yield controller, Path(tmp)
             controller.dispose()
             app.processEvents()

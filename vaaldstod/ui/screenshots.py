@@ -7,23 +7,35 @@ from pathlib import Path
 
 from vaaldstod import demo
 from vaaldstod.i18n import _, current_language
+from vaaldstod.settings import Settings
 from vaaldstod.ui.offscreen import throwaway_app
 
 SIZE = (1100, 720)
+# Text at 200 %: the window as a handler who needs it would have it, maximised on a
+# full-HD screen (1920 × 1080 less a task bar).
+LARGE_TEXT_SIZE = (1920, 1040)
 
 
-def render_all(out: str | Path, language: str | None = None) -> int:
+def render_all(
+    out: str | Path,
+    language: str | None = None,
+    text_scale: int = 100,
+    theme: str = "system",
+) -> int:
+    """Write every main screen as PNG to `out`, at `text_scale` % text in colours `theme`."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     language = language or current_language()
+    size = SIZE if text_scale <= 100 else LARGE_TEXT_SIZE
     written = []
-    with throwaway_app(language) as (controller, _tmp):
+    chosen = Settings(text_scale=text_scale, theme=theme).validated()
+    with throwaway_app(language, chosen) as (controller, _tmp):
         from PySide6.QtWidgets import QApplication
 
         from vaaldstod.vault import Vault
 
         def save(widget, name: str) -> None:
-            widget.resize(*SIZE)
+            widget.resize(*size)
             QApplication.processEvents()
             path = out / f"{name}.png"
             if not widget.grab().save(str(path)):
@@ -91,5 +103,20 @@ def render_all(out: str | Path, language: str | None = None) -> int:
     return 0
 
 
+def main(argv: list[str] | None = None) -> int:
+    """`python -m vaaldstod.ui.screenshots DIR [--lang sv] [--text-scale 200] [--theme …]`."""
+    import argparse
+
+    from vaaldstod.settings import THEMES
+
+    parser = argparse.ArgumentParser(prog="python -m vaaldstod.ui.screenshots")
+    parser.add_argument("out")
+    parser.add_argument("--lang", choices=("sv", "en"))
+    parser.add_argument("--text-scale", type=int, default=100, choices=range(75, 201, 25))
+    parser.add_argument("--theme", choices=THEMES, default="system")
+    args = parser.parse_args(argv)
+    return render_all(args.out, args.lang, args.text_scale, args.theme)
+
+
 if __name__ == "__main__":
-    sys.exit(render_all(sys.argv[1]))
+    sys.exit(main())
