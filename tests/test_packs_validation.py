@@ -311,7 +311,7 @@ def test_exercise_cases_hold_no_phone_or_personal_numbers(tmp_path):
         "exercise",
         "cases.toml",
         "har skulder som han inte känner till.",
-        "har personnummer 19850101-1234 och telefon 0470-12 34 56.",
+        "har personnummer " + "1985" + "0101-" + "1234" + " och telefon 0470-12 34 56.",
     )
     [problem] = problems(folder)
     assert problem[2] == "exercises[case-anka].case.sv"

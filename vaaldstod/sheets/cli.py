@@ -98,11 +98,9 @@ def _referral_sheet(args: argparse.Namespace) -> int:
     _warn_about_unchecked(first, place)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from vaaldstod.ui.printing import gui_application, write_pdf
 
-    from vaaldstod.ui.printing import write_pdf
-
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    _app = gui_application()
     out.mkdir(exist_ok=True)
     for code in wanted:
         entries = printable(directory.entries(code), place)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFontDatabase,
+    QGuiApplication,
     QImage,
     QImageReader,
     QPagedPaintDevice,
@@ -30,6 +31,11 @@ from vaaldstod.sheets.render import LOGO_URL
 PDF_DPI = 300
 LOGO_PIXELS = 600  # an SVG logo is drawn this tall: sharp at the size it is printed
 _fonts_registered = False
+
+
+def gui_application() -> QGuiApplication:
+    """The running Qt application, or a new one: text layout and PDF need one, a display not."""
+    return QGuiApplication.instance() or QGuiApplication([])
 
 
 def register_fonts() -> None:
