@@ -381,16 +381,9 @@ def _show(qtbot, window) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
-NOTE_EDITOR_TRAPS_TAB = pytest.mark.xfail(
-    strict=True,
-    reason="Tab types a tab character in the note editor, so nothing after it is reachable: "
-    "vaaldstod/ui/cases_page.py needs self.editor.setTabChangesFocus(True)",
-)
-
-
 @pytest.mark.parametrize(
     "key",
-    [pytest.param(key, marks=NOTE_EDITOR_TRAPS_TAB) if key == "cases" else key for key in KEYS],
+    KEYS,
 )
 def test_tab_reaches_every_control_of_the_page(open_app, qtbot, key):
     window = open_app().main_window

@@ -75,6 +75,8 @@ class CasesPage(QWidget):
         self.notes.currentItemChanged.connect(self._note_chosen)
         self.editor_label = label()
         self.editor = QPlainTextEdit()
+        # Tab moves on, as everywhere else: keyboard users must be able to leave the editor.
+        self.editor.setTabChangesFocus(True)
         self.save = button("primary")
         self.save.clicked.connect(self._save_note)
         self.edit = button()
