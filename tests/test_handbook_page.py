@@ -133,7 +133,7 @@ def test_a_licensed_instrument_is_filled_in_scored_and_kept_in_the_case(qtbot, p
     Registry().install(Path(__file__).parent / "fixtures" / "packs" / "instrument")
     page.reload_content()
     page.set_case(page.vault_case)
-    rows = [page.navigation.item(i).data(ROLE_DATA) for i in range(page.navigation.count())]
+    rows = [tuple(page.navigation.item(i).data(ROLE_DATA)) for i in range(page.navigation.count())]
     assert ("step", "instrument:test.instrument.fictional") in rows
     page.navigation.setCurrentRow(rows.index(("step", "instrument:test.instrument.fictional")))
     view = page._instrument_view

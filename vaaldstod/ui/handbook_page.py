@@ -309,7 +309,8 @@ class HandbookPage(QWidget):
     def show_step(self, key: str) -> None:
         self.search.clear()
         for row in range(self.navigation.count()):
-            if self.navigation.item(row).data(ROLE) == ("step", key):
+            # tuple(): some PySide6 versions hand a stored tuple back as a list.
+            if tuple(self.navigation.item(row).data(ROLE) or ()) == ("step", key):
                 self.navigation.setCurrentRow(row)
                 return
 
