@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import math
-import resource
 import time
 from collections.abc import Callable, Sequence
 
 
 def now_ms() -> float:
     """The system-wide monotonic clock in ms: comparable between a parent and its children."""
-    return time.clock_gettime_ns(time.CLOCK_MONOTONIC) / 1e6
+    return time.monotonic_ns() / 1e6
 
 
 def percentile(values: Sequence[float], pct: float) -> float:
@@ -41,5 +40,7 @@ def rss_mb() -> tuple[float, float]:
             fields = dict(line.split(":", 1) for line in status if ":" in line)
         return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
     except (OSError, KeyError, ValueError):
+        import resource  # not on Windows, where /proc is missing too
+
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
         return peak, peak

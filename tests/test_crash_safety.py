@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import signal
 import subprocess
 import sys
 import time
@@ -29,7 +28,7 @@ def _kill_round(path: Path, round_no: int, rng: random.Random) -> list[str]:
     )
     assert writer.stdout.readline().strip() == "ready"
     time.sleep(rng.uniform(0.0, 0.25))
-    writer.send_signal(signal.SIGKILL)
+    writer.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no chance to clean up
     out, _ = writer.communicate()
     return [line for line in out.split() if line.startswith(prefix)]
 

@@ -8,7 +8,6 @@ stdout, and the test reopens the vault without the limit to check every one of t
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,9 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from vaaldstod.vault import StorageFull, Vault, VaultError
+
+# Windows has no file-size limit to make a disk "full" for one process.
+resource = pytest.importorskip("resource", reason="needs POSIX resource limits")
 
 ROOT = Path(__file__).resolve().parents[1]
 BACKUP_PASSPHRASE = "en annan fras för kopian"

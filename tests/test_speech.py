@@ -70,3 +70,27 @@ def test_handbook_reads_the_step_shown(qtbot, qapp, monkeypatch):
     page.show_step("act")
     page.listen.click()
     assert said and "112" in said[0][0]
+
+
+@pytest.mark.parametrize(
+    "available, platform, chosen",
+    [
+        (["sapi", "winrt", "mock"], "win32", "winrt"),  # the offline Swedish voice is in WinRT
+        (["sapi", "mock"], "win32", "sapi"),
+        (["darwin", "avfoundation"], "darwin", "avfoundation"),
+        (["flite", "speechd"], "linux", "speechd"),
+        (["flite", "mock"], "linux", "flite"),
+        (["mock"], "linux", None),  # Qt's test engine never reads to a client
+        ([], "win32", None),
+    ],
+)
+def test_each_platform_speaks_with_its_best_installed_engine(available, platform, chosen):
+    from vaaldstod.ui.speech import choose_engine
+
+    assert choose_engine(available, platform=platform) == chosen
+
+
+def test_an_engine_asked_for_by_name_is_used():
+    from vaaldstod.ui.speech import choose_engine
+
+    assert choose_engine(["winrt", "sapi"], "sapi", platform="win32") == "sapi"

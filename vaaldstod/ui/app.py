@@ -28,11 +28,32 @@ def _calm_excepthook(kind, value, trace) -> None:
     QMessageBox.warning(None, "Våldstöd", _("Something went wrong and nothing was changed."))
 
 
+def _refuse_network_folder(folder) -> int:
+    """SQLite's write-ahead log is not safe on a network share: say so and change nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from vaaldstod.i18n import _
+
+    QMessageBox.critical(
+        None,
+        "Våldstöd",
+        _(
+            "Våldstöd keeps its encrypted vault in {folder}, which is on a network drive. "
+            "A vault there can be damaged, so the app will not open it. Ask your IT "
+            "department to set the data folder to a folder on this computer (see "
+            "docs/windows.md)."
+        ).format(folder=folder),
+    )
+    return 2
+
+
 def run_app(argv: list[str]) -> int:
     from vaaldstod.ui.controller import AppController
 
     app = make_application(argv)
     sys.excepthook = _calm_excepthook
+    if paths.on_network_volume(paths.home()):
+        return _refuse_network_folder(paths.home())
     controller = AppController(app, paths.vault_path(), settings.load())
     controller.start()
     return app.exec()

@@ -7,6 +7,8 @@ plainly instead of hearing the text read in the wrong language.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QObject, Signal
 
 from vaaldstod.i18n import _
@@ -21,6 +23,31 @@ LANGUAGE_NAMES = {
     "fa": "فارسی",
     "so": "Soomaali",
 }
+
+
+# Best engine first on each platform. Windows' offline Swedish voice is only reachable through
+# WinRT (SAPI lists the older desktop voices, often none in Swedish); on macOS AVFoundation has
+# replaced the old NSSpeechSynthesizer engine ("darwin").
+PREFERRED_ENGINES = {
+    "win32": ("winrt", "sapi"),
+    "darwin": ("avfoundation", "darwin"),
+    "linux": ("speechd", "flite"),
+}
+
+
+def choose_engine(
+    available: list[str], requested: str | None = None, platform: str = ""
+) -> str | None:
+    """The engine to speak with: the one asked for, else the platform's best installed one.
+
+    Qt's list comes in plug-in load order, which says nothing about quality; its test engine
+    ("mock") is never chosen unless asked for.
+    """
+    if requested:
+        return requested
+    real = [engine for engine in available if engine != "mock"]
+    preferred = PREFERRED_ENGINES.get(platform or sys.platform, ())
+    return next((engine for engine in preferred if engine in real), real[0] if real else None)
 
 
 class Reader(QObject):
@@ -45,8 +72,7 @@ class Reader(QObject):
                     "Listening is not available on this computer ({reason})."
                 ).format(reason=error)
                 return None
-            engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
-            name = self._engine_name or (engines[0] if engines else None)
+            name = choose_engine(QTextToSpeech.availableEngines(), self._engine_name)
             if name is None:
                 self._unavailable = _(
                     "No speech engine is installed on this computer. On Linux, install "
