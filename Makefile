@@ -36,12 +36,10 @@ i18n: $(STAMP)  ## Extract strings and update the catalogs
 bench: $(STAMP) $(CATALOGS)  ## Run the benchmarks and print a report
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
-# Only the installer needs PyInstaller (pyproject's `build` extra), so `make test` never installs
-# it; pinned to the versions the bundle was built and smoke-tested with.
-BUILD_TOOLS := pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9 altgraph==0.17.5
-
-installer: $(STAMP) $(CATALOGS)  ## Build, smoke-test and archive the bundle in dist/
-	$(PY) -m pip install --quiet --disable-pip-version-check $(BUILD_TOOLS)
+# Only the installer needs PyInstaller (requirements-build.lock), so `make test` never installs
+# it. build_installer.py compiles the catalogs itself, so Windows needs no make (docs/windows.md).
+installer: $(STAMP)  ## Build, smoke-test and archive the bundle in dist/
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-build.lock
 	$(PY) build_installer.py
 
 clean:  ## Remove the virtual environment and build output

@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent
 NAME = "vaaldstod"
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
-EXECUTABLE = NAME + (".exe" if sys.platform == "win32" else "")
+# The executable the smoke test runs: on Windows the console one, whose output can be read.
+EXECUTABLE = NAME + ("-cli.exe" if sys.platform == "win32" else "")
 LICENSES = ROOT / "licenses"  # licence texts no installed package carries
 
 # Never imported by the app; listed so that a stray import cannot drag them in.
@@ -144,12 +145,91 @@ def without_orphans(binaries: list) -> list:
     return [entry for entry in binaries if Path(entry[0]).name.lower() not in orphans]
 
 
-def check_catalogs() -> None:
-    """Stop if a compiled catalog is missing or older than its .po (the app would fall back)."""
+def compile_catalogs() -> None:
+    """Compile every .po into the .mo the app reads, so that a build needs no make (Windows)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     for po in sorted(ROOT.glob(f"{NAME}/i18n/*/LC_MESSAGES/*.po")):
-        mo = po.with_suffix(".mo")
-        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-            sys.exit(f"{mo.relative_to(ROOT)} is missing or stale: run `make installer`")
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale=po.parts[-3])
+        untranslated = [message.id for message in catalog if message.id and not message.string]
+        if po.parts[-3] == "sv" and untranslated:
+            sys.exit(f"{po.relative_to(ROOT)}: {len(untranslated)} strings have no translation")
+        with po.with_suffix(".mo").open("wb") as handle:
+            write_mo(handle, catalog)
+
+
+def locked_versions() -> dict[str, str]:
+    """Distribution (normalised name) → version, from both lock files."""
+    pins = {}
+    for lock in ("requirements.lock", "requirements-build.lock"):
+        for line in (ROOT / lock).read_text(encoding="utf-8").splitlines():
+            name, _, version = line.partition("==")
+            if version:
+                pins[re.sub(r"[-_.]+", "-", name.strip()).lower()] = version.strip()
+    return pins
+
+
+def check_locked_versions() -> None:
+    """Stop unless the build environment holds exactly the locked versions: the bundle ships
+    what the tests ran against (a Qt binding other than the pinned one crashed the app)."""
+    wrong = []
+    for name, version in sorted(locked_versions().items()):
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            installed = "missing"
+        if installed != version:
+            wrong.append(f"{name} {installed} (locked: {version})")
+    if wrong:
+        sys.exit("the build environment differs from the lock files:\n  " + "\n  ".join(wrong))
+
+
+def windows_version_file(version: str) -> Path:
+    """The version resource Windows shows in the file's properties and AppLocker rules read."""
+    numbers = tuple(int(part) for part in re.findall(r"\d+", version)[:3]) + (0,)
+    numbers = (numbers + (0, 0, 0, 0))[:4]
+    strings = {
+        "CompanyName": "Våldstöd",
+        "FileDescription": "Våldstöd",
+        "FileVersion": version,
+        "InternalName": NAME,
+        "LegalCopyright": "GPL-3.0-or-later",
+        "OriginalFilename": f"{NAME}.exe",
+        "ProductName": "Våldstöd",
+        "ProductVersion": version,
+    }
+    table = ",\n".join(f"        StringStruct({key!r}, {text!r})" for key, text in strings.items())
+    text = f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0,
+                    OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([StringTable('041D04B0', [
+{table}
+    ])]),
+    VarFileInfo([VarStruct('Translation', [0x041D, 1200])])
+  ]
+)
+"""
+    BUILD.mkdir(parents=True, exist_ok=True)
+    target = BUILD / "version.txt"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def app_icon(suffix: str) -> Path:
+    """resources/icons/app.svg drawn into the icon format of the platform (.ico, .icns)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    _app = QGuiApplication.instance() or QGuiApplication(["build", "-platform", "offscreen"])
+    image = QIcon(str(ROOT / "resources" / "icons" / "app.svg")).pixmap(QSize(256, 256)).toImage()
+    BUILD.mkdir(parents=True, exist_ok=True)
+    target = BUILD / f"app{suffix}"
+    if not image.save(str(target)):
+        sys.exit(f"could not write the program icon {target.name}")
+    return target
 
 
 # -- licences ----------------------------------------------------------------------------
@@ -196,8 +276,8 @@ def _system_libraries(binaries) -> list[tuple[str, str, str, str]]:
     for dest, source, kind in binaries:
         if kind != "BINARY" or Path(dest).name != dest or "site-packages" in source:
             continue  # Qt's and the wheels' libraries come with their own package's licence
-        if re.match(r"(lib)?python3", dest.lower()):
-            continue  # the Python entry
+        if re.match(r"(lib)?python3", dest.lower()) or library_origin(source) != "system":
+            continue  # the Python entry covers its own files; Windows' own DLLs are not ours
         owners.setdefault(_debian_package(source) or "", []).append(dest)
     libraries = []
     for package, files in sorted(owners.items()):
@@ -215,6 +295,28 @@ def _system_libraries(binaries) -> list[tuple[str, str, str, str]]:
         note = "Debian library: " + ", ".join(files)
         libraries.append((f"{package} {version}", licence, note, text))
     return libraries
+
+
+def library_origin(
+    source: str, windows: str | None = None, python: str | None = None, platform: str = ""
+) -> str:
+    """ "windows" for a DLL of Windows itself, "python" for one from the Python installation
+    (covered by Python's licence entry, which carries their notices), else "system"."""
+    if (platform or sys.platform) != "win32":
+        return "system"
+    from pathlib import PureWindowsPath
+
+    def inside(folder: str | None) -> bool:
+        if not folder:
+            return False
+        parent = str(PureWindowsPath(folder)).lower().rstrip("\\") + "\\"
+        return str(PureWindowsPath(source)).lower().startswith(parent)
+
+    if inside(windows or os.environ.get("SystemRoot", r"C:\Windows")):
+        return "windows"
+    if inside(python or sys.base_prefix):
+        return "python"
+    return "system"
 
 
 def _debian_package(library: str) -> str | None:
@@ -408,7 +510,8 @@ def _megabytes(size: int) -> str:
 def main() -> int:
     started = time.monotonic()
     version = project_version()
-    check_catalogs()
+    check_locked_versions()
+    compile_catalogs()
     shutil.rmtree(DIST, ignore_errors=True)
     bundle = build()
     built = time.monotonic()
