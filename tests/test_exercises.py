@@ -149,8 +149,8 @@ def test_web_citations_are_the_handbooks_own():
 def test_slides_keep_the_leaders_notes_off_the_group_screen(handbooks):
     for exercise in load_exercises("sv"):
         slides = Slides(exercise, handbooks["sv"])
-        assert len(slides) == len(exercise.stages) + 2
-        for index, stage in enumerate(exercise.stages, start=1):
+        assert len(slides) == len(exercise.stages) + 3  # note, case, stages, debrief
+        for index, stage in enumerate(exercise.stages, start=Slides.CASE + 1):
             group, notes = slides.group_html(index), slides.notes_html(index)
             assert stage.title in slides.heading(index)
             assert all(_escaped(fact) in group for fact in stage.facts)
