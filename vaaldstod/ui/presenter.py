@@ -39,6 +39,7 @@ NOTES_POINT_SIZE = 15  # before the window has a size
 # A slide fits when its text takes at most this share of the view: room to spare for a
 # font with wider letters than the one it was checked with.
 FIT_SHARE = 0.9
+FIT_STEP = 0.5  # points: fine enough that a slide is not shrunk much more than it needs
 # Set explicitly, so that slides look (and fit) the same whatever the app's text size is and
 # whichever fonts have been registered with Qt (the bundled Arabic font must never stand in
 # for Latin text). The first one installed is used; the style hint covers a system with none.
@@ -177,9 +178,9 @@ class _SlideWindow(QWidget):
             document.setTextWidth(view.width())
             if document.size().height() <= view.height() * FIT_SHARE:
                 break
-            if size - 1 < self.min_point_size:
+            if size - FIT_STEP < self.min_point_size:
                 break
-            size -= 1
+            size -= FIT_STEP
 
     def overflow(self) -> float:
         """How much taller the slide's text is than the share of the view it may take (0 if
