@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from vaaldstod.directory import Directory
 from vaaldstod.i18n import _
+from vaaldstod.packs import Registry
 
 # Lines for anyone subjected to violence, men included, for victims of crime, and for
 # someone worried about their own violence (staff, too, can be on either side: 001:134).
@@ -42,12 +43,15 @@ class SupportLine:
         return f"{shown} ({self.for_whom})" if self.for_whom else shown
 
 
-def support_lines(language: str, directory: Directory | None = None) -> tuple[SupportLine, ...]:
+def support_lines(
+    language: str, registry: Registry | None = None, directory: Directory | None = None
+) -> tuple[SupportLine, ...]:
     """The national lines for staff, from the directory, in `SUPPORT_ENTRY_IDS` order.
 
     A line missing from the directory (an office removed it) is left out, never made up.
+    Pass the app's `registry`: reading every pack again takes a second.
     """
-    entries = {entry.id: entry for entry in (directory or Directory()).entries(language)}
+    entries = {entry.id: entry for entry in (directory or Directory(registry)).entries(language)}
     # Who Välj att sluta is for, as its directory entry says; the others' names say it.
     for_whom = {"valj-att-sluta": _("if you worry about your own violence")}
     return tuple(

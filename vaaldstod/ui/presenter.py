@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResiz
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from vaaldstod.exercises import Exercise, Slides
+from vaaldstod.exercises.care import SupportLine
 from vaaldstod.handbook import Handbook
 from vaaldstod.i18n import _
 from vaaldstod.ui.exercise_banner import ExerciseBanner
@@ -296,10 +297,11 @@ class Presenter(QObject):
         handbook: Handbook | None = None,
         leader_screen: QScreen | None = None,
         parent: QObject | None = None,
+        support: Sequence[SupportLine] | None = None,
     ) -> None:
         super().__init__(parent)
         self.exercise = exercise
-        self.slides = Slides(exercise, handbook)
+        self.slides = Slides(exercise, handbook, support)
         self.index = 0
         self.leader_screen = leader_screen
         self.two_screens = False
