@@ -7,6 +7,7 @@ chooses fonts and colours.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -144,7 +145,9 @@ class Slides:
             left = [markdown_html(stage.notes)]
             left += _bullets(_("Typical mistakes"), stage.mistakes, level=SLIDE_HEADING)
             right = _questions(_("Questions and keys"), stage.questions, level=SLIDE_HEADING)
-            right += self._links(stage.handbook)
+            # The links go under the shorter column, so that a long stage still fits.
+            shorter = left if _length(left) < _length(right) else right
+            shorter += self._links(stage.handbook)
         else:
             left = _questions(_("Questions and keys"), exercise.questions, level=SLIDE_HEADING)
             right = _bullets(_("Check in with the group"), checkin_points(), level=SLIDE_HEADING)
@@ -175,6 +178,11 @@ def content_note_html(
         parts.append(_list("ul", (html.escape(line.text()) for line in support)))
     parts.append(f"<p>{html.escape(paragraphs[-1])}</p>")
     return parts
+
+
+def _length(parts: list[str]) -> int:
+    """Roughly how much text a column holds: its characters outside tags."""
+    return sum(len(re.sub(r"<[^>]+>", "", part)) for part in parts)
 
 
 def _columns(left: list[str], right: list[str]) -> str:
