@@ -46,6 +46,11 @@ CASES = {
     "child",
     "dependent",
     "man-partner",
+    "uses-violence",
+    "protected-data",
+    "colleague",
+    "trafficking",
+    "supported-employment",
 }
 
 
@@ -76,8 +81,8 @@ def _texts(value, path=()):
             yield from _texts(item, (*path, index))
 
 
-def test_eight_cases_ship_one_pack_each():
-    assert len(SHIPPED) >= 8
+def test_thirteen_cases_ship_one_pack_each():
+    assert len(SHIPPED) >= 13
     found = set()
     for folder in SHIPPED:
         pack = load_pack(folder)
@@ -135,22 +140,45 @@ def _web_citations(value):
             yield from _web_citations(item)
 
 
+# Pages a case cites for what the handbook does not cover (issue 23: the exit ban, the asylum
+# pact, confidentiality at Försäkringskassan, sanctions, the new Social Services Act, …). Each
+# was read for that case; adding one here is a deliberate, reviewed step.
+CASE_ONLY_PAGES = {
+    "http://data.riksdagen.se/dokument/HD0312.html",
+    "http://docplayer.se/107012779-Underrattelser-och-sanktioner-for-personer-med-aktivitetsstod-rapport-2017-7.html",
+    "https://iaf.se/lag-ratt/regelsamlingar/forsakringsbestammelser/avsnitt-12---varning-och-avstangning/",
+    "https://lagen.nu/avg/jo/2042-2006",
+    "https://lagen.nu/avg/jo/2203-2012",
+    "https://lagen.nu/avg/jo/5254-2016",
+    "https://skovde.se/socialt-stod/Vald-i-nara-relation/hedersrelaterat-fortryck-och-vald/for-dig-som-ar-yrkesverksam/akut/riskerar-att-foras-utomlands/",
+    "https://vaxjo.se/sidor/stod-och-omsorg/nyheter---stod-och-omsorg/arkiv/2020-11-05-beslut-om-utreseforbud-utifran-lagandring-i-lvu.html",
+    "https://www.dagensarena.se/innehall/indraget-underhallsstod-okar-risk-konflikter-och-ekonomisk-oro/",
+    "https://www.forsakringskassan.se/om-forsakringskassan/offentlighet-och-sekretess",
+    "https://www.jo.se/besluten/allvarlig-kritik-mot-forsakringskassan-for-bl-a-bristande-hantering-av-sekretesskyddade-uppgifter/",
+    "https://www.lansstyrelsen.se/vasternorrland/om-oss/nyheter-och-press/nyheter---vasternorrland/2022-11-03-infor-brottsofferkonferensen-det-viktiga-stodet-till-brottsoffer.html",
+    "https://www.migrationsverket.se/en/about-the-swedish-migration-agency/the-swedish-migration-agency-answers/2025/2025-06-18-what-is-the-new-eu-migration-and-asylum-pact-about.html",
+}
+
+
 def test_web_citations_are_the_handbooks_own():
-    """A case teaches what the handbook says, so it cites the pages the handbook cites."""
+    """A case teaches what the handbook says, so it cites the pages the handbook cites, or
+    one of the few pages read for a case alone (`CASE_ONLY_PAGES`), never a blog or a trash
+    page."""
     handbook = set()
-    for kind in ("guide", "checklist"):
+    for kind in ("guide", "checklist", "directory"):
         for pack in Registry().packs(kind):
             handbook |= set(_web_citations(dict(pack.content)))
     for folder in SHIPPED:
         for citation in _web_citations(dict(load_pack(folder).content)):
-            assert citation in handbook, (folder.name, citation)
+            assert citation in handbook or citation[0] in CASE_ONLY_PAGES, (folder.name, citation)
+            assert "__trashed" not in citation[0] and "aidemokraten" not in citation[0]
 
 
 def test_slides_keep_the_leaders_notes_off_the_group_screen(handbooks):
     for exercise in load_exercises("sv"):
         slides = Slides(exercise, handbooks["sv"])
-        assert len(slides) == len(exercise.stages) + 2
-        for index, stage in enumerate(exercise.stages, start=1):
+        assert len(slides) == len(exercise.stages) + 3  # note, case, stages, debrief
+        for index, stage in enumerate(exercise.stages, start=Slides.CASE + 1):
             group, notes = slides.group_html(index), slides.notes_html(index)
             assert stage.title in slides.heading(index)
             assert all(_escaped(fact) in group for fact in stage.facts)

@@ -103,14 +103,14 @@ def test_every_shipped_case_runs_through_presenter_mode_by_keys(qtbot, page):
         presenter = _present(qtbot, page, exercise)
         group = presenter.group
         last = len(presenter.slides) - 1
-        assert last == len(exercise.stages) + 1
+        assert last == len(exercise.stages) + 2  # the note, the case, the stages, the debrief
         assert group.heading.text() == exercise.title
         for step in range(last):
             key = Qt.Key.Key_Right if step % 2 else Qt.Key.Key_Space
             qtbot.keyClick(group, key)
             assert presenter.index == step + 1
-            if 1 <= presenter.index <= len(exercise.stages):
-                stage = exercise.stages[presenter.index - 1]
+            if 2 <= presenter.index <= len(exercise.stages) + 1:
+                stage = exercise.stages[presenter.index - 2]
                 assert stage.title in group.heading.text()
                 assert stage.facts[0][:20] in group.text.toPlainText()
         qtbot.keyClick(group, Qt.Key.Key_Right)  # past the end: stays on the debrief
@@ -128,6 +128,7 @@ def test_one_screen_notes_toggle_with_n_and_never_show_on_the_group_screen(qtbot
     exercise = next(e for e in load_exercises("sv") if e.id == "asylum-interpreter")
     presenter = _present(qtbot, page, exercise)
     assert not presenter.two_screens and not presenter.notes.isVisible()
+    qtbot.keyClick(presenter.group, Qt.Key.Key_Right)  # from the content note to the case
     qtbot.keyClick(presenter.group, Qt.Key.Key_Right)
     stage = exercise.stages[0]
     note_words = stage.notes.split("**")[1][:20]
@@ -136,7 +137,7 @@ def test_one_screen_notes_toggle_with_n_and_never_show_on_the_group_screen(qtbot
     assert presenter.notes.isVisible()
     assert note_words in presenter.notes.text.toPlainText()
     qtbot.keyClick(presenter.notes, Qt.Key.Key_Right)  # keys work from the notes window too
-    assert presenter.index == 2
+    assert presenter.index == 3
     qtbot.keyClick(presenter.notes, Qt.Key.Key_N)
     assert not presenter.notes.isVisible() and presenter.running
     presenter.notes.close()  # closing the notes never ends the run
@@ -149,6 +150,7 @@ def test_stage_timer_counts_against_the_planned_minutes(qtbot, page):
     exercise = load_exercises("sv")[0]
     presenter = _present(qtbot, page, exercise)
     presenter.next()
+    presenter.next()  # past the note and the case to the first stage
     planned = clock(exercise.stages[0].minutes * 60_000)
     assert planned in presenter.group.timer.text()
     assert presenter.group.timer.property("role") is None

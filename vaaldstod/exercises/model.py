@@ -42,6 +42,7 @@ class Stage:
     notes: str
     minutes: int | None = None
     handbook: tuple[HandbookLink, ...] = ()
+    mistakes: tuple[str, ...] = ()  # what the leader watches for: common slips at this stage
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Exercise:
     handbook: tuple[HandbookLink, ...]
     agencies: tuple[str, ...]
     sources: tuple[dict[str, Any], ...]
+    content_note: str = ""  # what the case contains, for the note that opens the exercise
 
     def all_links(self) -> tuple[HandbookLink, ...]:
         """The exercise's handbook links and its stages', each once, in order of appearance."""
@@ -99,6 +101,7 @@ def from_record(record: dict[str, Any], pack_id: str, language: str) -> Exercise
         handbook=_links(record.get("handbook", ())),
         agencies=tuple(record.get("agencies", ())),
         sources=tuple(record.get("sources", ())),
+        content_note=record.get("content_note", ""),
     )
 
 
@@ -111,6 +114,7 @@ def _stage(record: dict[str, Any]) -> Stage:
         notes=record.get("notes", ""),
         minutes=record.get("minutes"),
         handbook=_links(record.get("handbook", ())),
+        mistakes=tuple(record.get("mistakes", ())),
     )
 
 

@@ -40,6 +40,7 @@ from vaaldstod.exercises import (
     link_title,
     preview,
 )
+from vaaldstod.exercises.care import SupportLine, support_lines
 from vaaldstod.exercises.writer import build, suggested_pack_id
 from vaaldstod.handbook import STEPS
 from vaaldstod.i18n import LANGUAGES, _, current_language
@@ -71,6 +72,7 @@ class ExerciseEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("exerciseEditor")
         self._handbook = None
+        self._support: tuple[str, tuple[SupportLine, ...]] | None = None
         self._ready = False  # the handbook is read on first show, not when the app starts
         self._stages: list[StageDraft] = [StageDraft()]
         self._current_stage = 0
@@ -303,6 +305,14 @@ class ExerciseEditor(QWidget):
             self._handbook = full_handbook(language)
         return self._handbook
 
+    @property
+    def support(self) -> tuple[SupportLine, ...]:
+        """The lines the preview's content note names; read once per language (it is slow)."""
+        language = self.language.currentData() or current_language()
+        if self._support is None or self._support[0] != language:
+            self._support = (language, support_lines(language))
+        return self._support[1]
+
     def draft(self) -> ExerciseDraft:
         """The case as the form holds it now."""
         self._store_stage()
@@ -477,7 +487,7 @@ class ExerciseEditor(QWidget):
         self._preview_timer.stop()
         exercise = preview(self.draft())
         scroll = self.preview_view.verticalScrollBar().value()
-        self.preview_view.setHtml(exercise_html(exercise, self.handbook))
+        self.preview_view.setHtml(exercise_html(exercise, self.handbook, self.support))
         self.preview_view.verticalScrollBar().setValue(scroll)
 
     def _show_problems(self, error: PackError | None) -> None:

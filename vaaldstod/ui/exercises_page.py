@@ -37,6 +37,7 @@ from vaaldstod.exercises import (
     minutes_text,
     session_summary_html,
 )
+from vaaldstod.exercises.care import SupportLine, support_lines
 from vaaldstod.i18n import _, current_language, ngettext
 from vaaldstod.packs import Registry
 from vaaldstod.packs.sensitive_text import has_personal_data
@@ -68,6 +69,7 @@ class ExercisesPage(QWidget):
         self._registry = registry
         self._exercises: list[Exercise] | None = None
         self._handbook = None
+        self._support: tuple[str, tuple[SupportLine, ...]] | None = None
 
         self.banner = ExerciseBanner()
         self.tabs = QTabWidget()
@@ -187,10 +189,19 @@ class ExercisesPage(QWidget):
             self._handbook = full_handbook(current_language(), self._registry)
         return self._handbook
 
+    @property
+    def support(self) -> tuple[SupportLine, ...]:
+        """The national lines the content note names, read once per language."""
+        language = current_language()
+        if self._support is None or self._support[0] != language:
+            self._support = (language, support_lines(language, self._registry))
+        return self._support[1]
+
     def reload_content(self) -> None:
         """Packs or the language changed: read the exercises again."""
         self._exercises = None
         self._handbook = None
+        self._support = None
         if self.isVisible() or self.case_list.count():
             self._fill_cases()
             self._fill_session_cases()
@@ -294,7 +305,7 @@ class ExercisesPage(QWidget):
         if exercise is None:
             self.details.setHtml("<p>" + _("No exercise cases are installed.") + "</p>")
             return
-        self.details.setHtml(exercise_html(exercise, self.handbook))
+        self.details.setHtml(exercise_html(exercise, self.handbook, self.support))
 
     def set_agency(self, agency: str | None) -> None:
         """Show the handler's agency's cases (and those for every agency); None shows all."""
@@ -318,7 +329,7 @@ class ExercisesPage(QWidget):
         self._close_presenter()
         window = self.window()
         screen = window.screen() if window is not None else None
-        self.presenter = Presenter(exercise, self.handbook, screen, self)
+        self.presenter = Presenter(exercise, self.handbook, screen, self, self.support)
         self.presenter.finished.connect(self._presenter_finished)
         self.presenter.start()
         self.presenting.emit(True)
@@ -443,7 +454,7 @@ class ExercisesPage(QWidget):
             return None
         session = item.data(ROLE)
         return session_summary_html(
-            session, find(self.exercises, session.exercise_id), self.handbook
+            session, find(self.exercises, session.exercise_id), self.handbook, self.support
         )
 
     def _ask_pdf_path(self, suggested: str) -> Path | None:

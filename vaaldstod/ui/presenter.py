@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from vaaldstod.exercises import Exercise, Slides
+from vaaldstod.exercises.care import SupportLine
 from vaaldstod.handbook import Handbook
 from vaaldstod.i18n import _
 from vaaldstod.ui.exercise_banner import ExerciseBanner
@@ -31,7 +32,19 @@ NOTES_KEY = Qt.Key.Key_N
 GROUP_POINT_SIZE = 26  # read from the back of a meeting room
 GROUP_LINES = 40  # the group's text size: about a 40th of the screen's height, within limits
 GROUP_SIZE_LIMITS = (18, 34)
-NOTES_POINT_SIZE = 15
+GROUP_MIN_POINT_SIZE = 14  # a long slide shrinks to this before it scrolls
+NOTES_LINES = 50  # the leader reads closer: about a 50th of the notes window's height
+NOTES_SIZE_LIMITS = (12, 20)
+NOTES_MIN_POINT_SIZE = 10
+NOTES_POINT_SIZE = 15  # before the window has a size
+# A slide fits when its text takes at most this share of the view: room to spare for a
+# font with wider letters than the one it was checked with.
+FIT_SHARE = 0.9
+FIT_STEP = 0.5  # points: fine enough that a slide is not shrunk much more than it needs
+# Set explicitly, so that slides look (and fit) the same whatever the app's text size is and
+# whichever fonts have been registered with Qt (the bundled Arabic font must never stand in
+# for Latin text). The first one installed is used; the style hint covers a system with none.
+FONT_FAMILIES = ("Segoe UI", "DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica")
 
 Screen = TypeVar("Screen")
 
@@ -53,10 +66,21 @@ def group_point_size(screen_height: int) -> int:
     return max(low, min(high, screen_height // GROUP_LINES))
 
 
-def notes_point_size() -> int:
-    """The leader's notes: 15 pt, or half as large again as the app's text if that is larger
-    (a leader who chose 200 % text in Settings gets larger notes too)."""
-    return max(NOTES_POINT_SIZE, round(QApplication.font().pointSizeF() * 1.5))
+def notes_point_size(window_height: int) -> int:
+    """The leader's notes: from the notes window's height, not the app's text size (slides
+    are laid out for the window they stand in; a larger window gives larger notes)."""
+    low, high = NOTES_SIZE_LIMITS
+    return max(low, min(high, window_height // NOTES_LINES))
+
+
+def slide_font(point_size: float, bold: bool = False) -> QFont:
+    """The presenter's font at `point_size`: family and size never taken from the app."""
+    font = QFont()
+    font.setFamilies(list(FONT_FAMILIES))
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    return font
 
 
 def clock(milliseconds: int) -> str:
@@ -67,10 +91,12 @@ def clock(milliseconds: int) -> str:
 class _SlideWindow(QWidget):
     """What both windows share: banner, heading, timer, text, buttons; keys go to the presenter."""
 
-    def __init__(self, presenter: Presenter, point_size: int) -> None:
+    min_point_size = NOTES_MIN_POINT_SIZE
+
+    def __init__(self, presenter: Presenter) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.presenter = presenter
-        self.banner = ExerciseBanner(scale=point_size / NOTES_POINT_SIZE)
+        self.banner = ExerciseBanner()
         self.heading = label()  # no "title" role: the theme's size would override this one
         self.position = label("muted", wrap=False)
         self.timer = label(wrap=False)
@@ -79,7 +105,6 @@ class _SlideWindow(QWidget):
         # Focus stays on the window so that arrow keys and Space move the stages instead
         # of scrolling the text or pressing a button.
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.set_point_size(point_size)
         self.hints = label("muted")
         self.previous = button()
         self.next = button("primary")
@@ -92,6 +117,8 @@ class _SlideWindow(QWidget):
         self.toggle_notes.clicked.connect(presenter.toggle_notes)
         self.leave.clicked.connect(presenter.leave)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.point_size = 0  # the base size the fonts were last set for
+        self.text_point_size = 0.0  # the text's size after fitting: the base or smaller
 
         top = QHBoxLayout()
         top.addWidget(self.position)
@@ -109,21 +136,62 @@ class _SlideWindow(QWidget):
         # A row of its own: beside the buttons, at large text, the wrapped hint was cut off.
         layout.addWidget(self.hints)
         layout.addLayout(bottom)
+        self.set_point_size(NOTES_POINT_SIZE)
+
+    def base_point_size(self) -> int:
+        """The text size this window's height calls for."""
+        return notes_point_size(self.height())
+
+    def small_labels(self) -> list[QLabel]:
+        return [self.position, self.timer, self.hints]
 
     def set_point_size(self, point_size: int) -> None:
-        """The size of the text; headings, timer and position follow it."""
-        font = self.text.font()
-        font.setPointSize(point_size)
-        self.text.document().setDefaultFont(font)
-        self.text.document().setDefaultStyleSheet(f"li {{ margin-bottom: {point_size // 3}px; }}")
-        heading_font = self.heading.font()
-        heading_font.setPointSize(round(point_size * 1.15))
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
-        for widget in (self.position, self.timer):
-            small = widget.font()
-            small.setPointSize(max(12, round(point_size * 0.7)))
+        """The base size of the text; banner, heading, timer, hints and buttons follow it."""
+        self.point_size = point_size
+        self.banner.setFont(slide_font(point_size * 0.9, bold=True))
+        self.heading.setFont(slide_font(round(point_size * 1.15), bold=True))
+        small = slide_font(max(10, round(point_size * 0.7)))
+        for widget in self.small_labels():
             widget.setFont(small)
+        for control in (self.previous, self.next, self.toggle_notes, self.leave):
+            control.setFont(small)
+        self.text.document().setDefaultStyleSheet(f"li {{ margin-bottom: {point_size // 3}px; }}")
+        self._set_text_size(point_size)
+
+    def _set_text_size(self, point_size: float) -> None:
+        self.text_point_size = point_size
+        self.text.document().setDefaultFont(slide_font(point_size))
+
+    def fit(self) -> None:
+        """The largest text size, from the base down to the minimum, at which the slide fits
+        with room to spare; a slide that does not fit even then scrolls."""
+        base = self.base_point_size()
+        if base != self.point_size:
+            self.set_point_size(base)
+        layout = self.layout()
+        layout.invalidate()
+        layout.activate()
+        document = self.text.document()
+        view = self.text.viewport()
+        size = float(base)
+        while True:
+            self._set_text_size(size)
+            document.setTextWidth(view.width())
+            if document.size().height() <= view.height() * FIT_SHARE:
+                break
+            if size - FIT_STEP < self.min_point_size:
+                break
+            size -= FIT_STEP
+
+    def overflow(self) -> float:
+        """How much taller the slide's text is than the share of the view it may take (0 if
+        it fits): what a test measures."""
+        height = self.text.document().size().height()
+        return max(0.0, height - self.text.viewport().height() * FIT_SHARE)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit()
 
     def retranslate_ui(self) -> None:
         self.banner.retranslate_ui()
@@ -145,6 +213,7 @@ class _SlideWindow(QWidget):
         label_text(self.heading, heading)
         label_text(self.position, position)
         self.text.setHtml(html)
+        self.fit()
         self.text.verticalScrollBar().setValue(0)
 
     def show_time(self, text: str, over: bool) -> None:
@@ -166,9 +235,15 @@ class _SlideWindow(QWidget):
 class PresenterWindow(_SlideWindow):
     """What the group sees: the case and the questions, in large type. Never the notes."""
 
+    min_point_size = GROUP_MIN_POINT_SIZE
+
     def __init__(self, presenter: Presenter) -> None:
-        super().__init__(presenter, GROUP_POINT_SIZE)
+        super().__init__(presenter)
         self.setObjectName("presenterWindow")
+        self.set_point_size(GROUP_POINT_SIZE)
+
+    def base_point_size(self) -> int:
+        return group_point_size(self.height())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         # Closed from the window manager (Alt+F4): leave presenter mode altogether.
@@ -180,12 +255,17 @@ class NotesWindow(_SlideWindow):
     """The leader's view: facilitator notes, discussion points, handbook links, the timer."""
 
     def __init__(self, presenter: Presenter) -> None:
-        super().__init__(presenter, notes_point_size())
+        super().__init__(presenter)
         self.setObjectName("notesWindow")
         self.private = label("muted")
         self.layout().insertWidget(1, self.private)
         self.up_next = label("muted")
         self.layout().insertWidget(5, self.up_next)
+        self.set_point_size(self.point_size)
+
+    def small_labels(self) -> list[QLabel]:
+        extra = [getattr(self, name, None) for name in ("private", "up_next")]
+        return [*super().small_labels(), *(widget for widget in extra if widget is not None)]
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -217,10 +297,11 @@ class Presenter(QObject):
         handbook: Handbook | None = None,
         leader_screen: QScreen | None = None,
         parent: QObject | None = None,
+        support: Sequence[SupportLine] | None = None,
     ) -> None:
         super().__init__(parent)
         self.exercise = exercise
-        self.slides = Slides(exercise, handbook)
+        self.slides = Slides(exercise, handbook, support)
         self.index = 0
         self.leader_screen = leader_screen
         self.two_screens = False
@@ -245,7 +326,6 @@ class Presenter(QObject):
         if group_screen is not None:
             self.group.setScreen(group_screen)
             self.group.setGeometry(group_screen.geometry())
-            self.group.set_point_size(group_point_size(group_screen.geometry().height()))
         self.group.showFullScreen()
         if notes_screen is not None:
             self.notes.setScreen(notes_screen)
