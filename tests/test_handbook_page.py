@@ -144,3 +144,27 @@ def test_a_licensed_instrument_is_filled_in_scored_and_kept_in_the_case(qtbot, p
     qtbot.waitUntil(lambda: bool(page.vault.walkthroughs(page.vault_case)))
     saved = page.vault.walkthroughs(page.vault_case)[-1].answers["instruments"]
     assert set(saved["test.instrument.fictional"].values()) == {"often"}
+
+
+def test_choosing_nothing_found_then_clearing_the_search_brings_the_steps_back(qtbot, page):
+    # Issue 17: this raised TypeError and left the list with the one "Nothing found" row.
+    page.show_step("ask")
+    qtbot.keyClicks(page.search, "xqzvkw")
+    assert page.navigation.count() == 1
+    row = page.navigation.item(0)
+    assert row.text() == "Inget hittades"
+    qtbot.mouseClick(
+        page.navigation.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.navigation.visualItemRect(row).center(),
+    )
+    page.navigation.setCurrentRow(0)  # as a screen reader or the keyboard could
+    qtbot.mouseClick(page.search, Qt.MouseButton.LeftButton)
+    page.search.selectAll()
+    qtbot.keyClick(page.search, Qt.Key.Key_Backspace)
+    assert page.search.text() == ""
+    assert page.navigation.count() == 8  # six steps, the checklist and the journal
+    assert not page.navigation.signalsBlocked()
+    current = page.navigation.currentItem()
+    assert current is not None and tuple(current.data(ROLE_DATA)) == ("step", "ask")
+    assert page.content.currentIndex() == 0 and "Fråga" in page.browser.toPlainText()

@@ -277,8 +277,7 @@ class HandbookPage(QWidget):
 
     def _refresh_navigation(self) -> None:
         query = self.search.text().strip()
-        current = self.navigation.currentItem()
-        keep = current.data(ROLE) if current else ("step", "identify")
+        keep = self._step_to_keep()
         self.navigation.blockSignals(True)
         self.navigation.clear()
         if query:
@@ -287,7 +286,10 @@ class HandbookPage(QWidget):
                 item.setData(ROLE, ("hit", hit.step, hit.item_id))
                 self.navigation.addItem(item)
             if not self.navigation.count():
-                self.navigation.addItem(_("Nothing found"))
+                # A message, not a destination: it cannot be selected or activated.
+                nothing = QListWidgetItem(_("Nothing found"))
+                nothing.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.navigation.addItem(nothing)
         else:
             instruments = [
                 (
@@ -300,11 +302,24 @@ class HandbookPage(QWidget):
                 item = QListWidgetItem(title)
                 item.setData(ROLE, ("step", key))
                 self.navigation.addItem(item)
-                if ("step", key) == tuple(keep):
+                if ("step", key) == keep:
                     self.navigation.setCurrentItem(item)
         self.navigation.blockSignals(False)
         if not query:
             self._navigate(self.navigation.currentItem() or self.navigation.item(0))
+
+    def _step_to_keep(self) -> tuple[str, str]:
+        """The step to show again when the list is rebuilt: the current step, the step of the
+        search hit chosen, or else the step last shown (a row without data, such as
+        "Nothing found", keeps the step on screen)."""
+        current = self.navigation.currentItem()
+        # tuple(): some PySide6 versions hand a stored tuple back as a list.
+        data = tuple((current.data(ROLE) if current else None) or ())
+        if len(data) == 2 and data[0] == "step":
+            return data
+        if len(data) == 3 and data[0] == "hit":
+            return ("step", data[1])
+        return ("step", getattr(self, "_shown_step", None) or "identify")
 
     def show_step(self, key: str) -> None:
         self.search.clear()
