@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from vaaldstod.i18n import N_, _, current_language
 from vaaldstod.ui.errors import error_text
+from vaaldstod.ui.layouts import FlowLayout, WrappingListDelegate
 from vaaldstod.ui.widgets import button, fit_scroll_width, label, label_text, wrap_tree
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -84,6 +85,7 @@ class HandbookPage(QWidget):
         # Long step titles wrap in full at any text size instead of ending in "…".
         self.navigation.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.navigation.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.navigation.setItemDelegate(WrappingListDelegate(self.navigation))
         self.navigation.currentItemChanged.connect(self._navigate)
         self.navigation.itemActivated.connect(self._navigate)
 
@@ -124,18 +126,18 @@ class HandbookPage(QWidget):
         journal_page = QWidget()
         journal_layout = QVBoxLayout(journal_page)
         journal_layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        # Rows that wrap: long button labels at 200 % text would otherwise make the journal
+        # page wider than the window and squeeze the step list to a word per line.
+        row = FlowLayout()
         row.addWidget(self.journal_language)
         row.addWidget(self.generate)
-        row.addStretch()
         journal_layout.addWidget(self.journal_intro)
         journal_layout.addLayout(row)
         journal_layout.addWidget(self.journal, 1)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         actions.addWidget(self.save_note)
         actions.addWidget(self.copy_journal)
         actions.addWidget(self.log_contact)
-        actions.addStretch()
         journal_layout.addLayout(actions)
 
         self.content = QStackedWidget()
@@ -171,7 +173,14 @@ class HandbookPage(QWidget):
         splitter.addWidget(self.content)
         splitter.addWidget(panel_scroll)
         splitter.setSizes([220, 560, 300])
+        # The text takes what the window gains or loses; the step list and the answers keep
+        # the width they need (see _fit_navigation and _fit_panel) and never fold away.
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 0)
+        for index in range(3):
+            splitter.setCollapsible(index, False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -217,6 +226,7 @@ class HandbookPage(QWidget):
         if kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # Once the panel has the new size too; dropped if the page is gone by then.
             QTimer.singleShot(0, self, self._fit_panel)
+            QTimer.singleShot(0, self, self._fit_navigation)
         elif kind == QEvent.Type.PaletteChange and getattr(self, "_shown_step", None):
             if self.content.currentIndex() == 0:  # the step's colours follow the new theme
                 position = self.browser.verticalScrollBar().value()
@@ -227,6 +237,32 @@ class HandbookPage(QWidget):
         """The answers panel is as wide as its longest answer at the current text size: its
         radio buttons cannot wrap, and a cut-off answer could be ticked by mistake."""
         fit_scroll_width(self.panel_scroll, minimum=300)
+
+    def _fit_navigation(self) -> None:
+        """The step list is wide enough for its longest word and about 16 characters a line
+        at the current text size, so labels wrap between words and never end in "…", and
+        search results keep several words to a line."""
+        metrics = self.navigation.fontMetrics()
+        texts = [title for _key, title in getattr(self, "_steps", [])]
+        texts += [self.navigation.item(row).text() for row in range(self.navigation.count())]
+        words = [word for text in texts for word in text.split()]
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        text_width = max(widest, 16 * metrics.averageCharWidth())
+        # Item padding (the theme's), text margins, the frame and a scroll bar that may show.
+        chrome = 24 + 2 * self.navigation.frameWidth()
+        chrome += self.navigation.verticalScrollBar().sizeHint().width()
+        self.navigation.setMinimumWidth(min(text_width, 30 * metrics.averageCharWidth()) + chrome)
+        splitter = getattr(self, "splitter", None)
+        if splitter is not None:
+            # QSplitter keeps a pane narrower than its new minimum until it is next dragged,
+            # and the text pane would be drawn over the list: give the list its room now.
+            sizes = splitter.sizes()
+            missing = self.navigation.minimumWidth() - sizes[0]
+            if missing > 0 and sum(sizes):
+                sizes[0] += missing
+                sizes[1] = max(0, sizes[1] - missing)
+                splitter.setSizes(sizes)
+        self.navigation.doItemsLayout()
 
     def retranslate_ui(self) -> None:
         from vaaldstod.handbook import STEPS
@@ -305,6 +341,7 @@ class HandbookPage(QWidget):
                 if ("step", key) == keep:
                     self.navigation.setCurrentItem(item)
         self.navigation.blockSignals(False)
+        self._fit_navigation()
         if not query:
             self._navigate(self.navigation.currentItem() or self.navigation.item(0))
 
