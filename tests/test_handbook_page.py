@@ -168,3 +168,19 @@ def test_choosing_nothing_found_then_clearing_the_search_brings_the_steps_back(q
     current = page.navigation.currentItem()
     assert current is not None and tuple(current.data(ROLE_DATA)) == ("step", "ask")
     assert page.content.currentIndex() == 0 and "Fråga" in page.browser.toPlainText()
+
+
+def test_journal_text_says_whether_a_report_of_concern_was_made(qtbot, page):
+    panel = page.panel
+    panel.asked["routine"].setChecked(True)
+    panel.disclosed["no"].setChecked(True)
+    assert not panel.child_report_box.isEnabled()  # only when children are affected
+    panel.children.setChecked(True)
+    assert panel.child_report_box.isEnabled()
+    panel.child_report["made_at_meeting"].setChecked(True)
+    assert panel.answers()["child_report"] == "made_at_meeting"
+    page.show_step("journal")
+    qtbot.mouseClick(page.generate, Qt.MouseButton.LeftButton)
+    assert "Orosanmälan till socialtjänsten gjordes den" in page.journal.toPlainText()
+    panel.children.setChecked(False)
+    assert panel.answers()["child_report"] is None

@@ -612,6 +612,7 @@ class HandbookPage(QWidget):
             not_asked_reason=raw["not_asked_reason"],
             forms=raw["forms"],
             children_affected=raw["children_affected"],
+            child_report=raw.get("child_report") if raw["children_affected"] else None,
             referrals=[tuple(pair) for pair in raw["referrals"]],
         )
 
