@@ -87,19 +87,23 @@ def test_a_step_opens_with_the_wording_to_say(books, swedish):
     for step, _title in STEPS:
         html = book.step_html(step)
         wording = [item for item in book.step_items(step) if item.type == "phrasing"]
-        if not wording:
-            assert "Säg så här" not in html
-            continue
+        assert wording, f"{step} has no wording to say"
         card = html.index("Säg så här")
         first_section = html.index("<h2>", card + 1)
-        # The card comes right after the step's heading, before any section.
-        assert html.index('<table class="say"') == html.index("</h1>") + len("</h1>\n"), step
+        # The card comes first; only warnings the step opens with (immediate danger) precede it.
+        before = html[: html.index('<table class="say"')]
+        ahead = [item for item in book.step_items(step) if f'name="{item.id}"' in before]
+        assert all(item.type == "warning" for item in ahead), (step, [i.id for i in ahead])
         for item in wording:
-            at = html.index(item.title)
+            at = html.index(f'name="{item.id}"')
             assert card < at, (step, item.id)
             assert html.count(f'name="{item.id}"') == 1  # shown once, in the card
-        assert all(html.index(item.title) < first_section for item in wording), step
-    assert "Säg så här" in book.step_html("ask") and "Säg så här" in book.step_html("refer")
+        assert all(html.index(f'name="{item.id}"') < first_section for item in wording), step
+    act = book.step_html("act")
+    assert act.index('name="act-danger-112"') < act.index('<table class="say"')
+    for agency in AGENCIES:  # every agency gets a card on every step
+        for step, _title in STEPS:
+            assert '<table class="say"' in books["sv", agency].step_html(step), (agency, step)
 
 
 def test_searching_for_wording_finds_the_example_phrasings(books, swedish):

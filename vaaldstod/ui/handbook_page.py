@@ -91,6 +91,9 @@ class HandbookPage(QWidget):
 
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
+        # Always room for the scroll bar: otherwise the full-width boxes are laid out before it
+        # appears and the text scrolls sideways by the bar's width.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.anchorClicked.connect(self._link)
         self.checklist = QTreeWidget()
         self.checklist.setHeaderHidden(True)
