@@ -4,6 +4,7 @@ labels after the journal text and a search, and nothing pushes the window past t
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.test_accessibility import SCREEN_200, clipped_items, open_app, restore_app
@@ -52,3 +53,38 @@ def test_step_list_keeps_whole_labels_after_journal_text_and_search(open_app, qt
     minimum = window.minimumSizeHint().width()
     assert minimum <= window.width(), f"the window needs {minimum} px, has {window.width()}"
     assert not any(problems.values()), problems
+
+
+def test_first_use_asks_for_the_agency_and_remembers_the_answer(open_app, qtbot):
+    # Issue 19: a Försäkringskassan handler was silently shown Kronofogden's routines.
+    from vaaldstod import settings as settings_store
+
+    window = open_app(Settings()).main_window
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("handbook")
+    page = window.page("handbook")
+    assert page.agency_bar.isVisible()
+    assert "Vilken myndighet" in page.agency_question.text()
+    page.agency_choice.setCurrentIndex(page.agency_choice.findData("forsakringskassan"))
+    qtbot.mouseClick(page.agency_use, Qt.MouseButton.LeftButton)
+    assert not page.agency_bar.isVisible()
+    assert page.handbook.agency == "forsakringskassan"
+    page.show_step("ask")
+    assert "Försäkringskassan" in page.browser.toPlainText()
+    saved = settings_store.load()
+    assert saved.agency == "forsakringskassan" and saved.agency_confirmed
+    window.show_page("settings")
+    assert window.page("settings").agency.currentData() == "forsakringskassan"
+
+
+def test_an_agency_chosen_in_settings_is_not_asked_again(open_app, qtbot):
+    window = open_app(Settings()).main_window
+    window.show_page("settings")
+    settings_page = window.page("settings")
+    settings_page.agency.setCurrentIndex(settings_page.agency.findData("migrationsverket"))
+    window.show_page("handbook")
+    page = window.page("handbook")
+    assert page.handbook.agency == "migrationsverket"
+    assert not page.agency_bar.isVisibleTo(window)
+    assert window.settings.agency_confirmed

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -44,6 +45,7 @@ class HandbookPage(QWidget):
     status = Signal(str)
     note_saved = Signal(int)  # case id
     log_contact_requested = Signal(dict)  # walk-through answers to prefill a contact record
+    agency_chosen = Signal(str)  # the handler answered "which agency do you work at?"
 
     def __init__(
         self,
@@ -63,6 +65,24 @@ class HandbookPage(QWidget):
         self._walkthrough_id: int | None = None
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self._save_answers)
+
+        # Asked on first use (and until answered): which agency's routines to show.
+        self.agency_bar = QFrame()
+        self.agency_bar.setObjectName("agencyQuestion")
+        self.agency_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.agency_question = label()
+        self.agency_choice = QComboBox()
+        self.agency_use = button("primary")
+        self.agency_use.clicked.connect(
+            lambda: self.agency_chosen.emit(self.agency_choice.currentData())
+        )
+        bar = QVBoxLayout(self.agency_bar)
+        bar.addWidget(self.agency_question)
+        choice_row = FlowLayout()
+        choice_row.addWidget(self.agency_choice)
+        choice_row.addWidget(self.agency_use)
+        bar.addLayout(choice_row)
+        self.agency_bar.hide()
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -186,6 +206,7 @@ class HandbookPage(QWidget):
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.agency_bar)
         layout.addLayout(top)
         layout.addWidget(self.case_hint)
         layout.addWidget(splitter, 1)
@@ -211,6 +232,11 @@ class HandbookPage(QWidget):
         if agency != self.agency:
             self.agency = agency
             self.reload_content()
+        self.agency_choice.setCurrentIndex(max(0, self.agency_choice.findData(agency)))
+
+    def ask_agency(self, ask: bool) -> None:
+        """Show or hide the question about the handler's agency above the handbook."""
+        self.agency_bar.setVisible(ask)
 
     def reload_content(self) -> None:
         """Packs or the agency changed: build the handbook again when next shown."""
@@ -281,6 +307,23 @@ class HandbookPage(QWidget):
         )
         self.search.setPlaceholderText(_("Search the handbook (Ctrl+F)"))
         label_text(self.case, _("Walk-through for case"))
+        from vaaldstod.settings import AGENCIES
+        from vaaldstod.ui.settings_page import AGENCY_NAMES
+
+        self.agency_question.setText(
+            _(
+                "Which agency do you work at? The handbook shows that agency's routines. "
+                "You can change it later in Settings."
+            )
+        )
+        self.agency_choice.blockSignals(True)
+        self.agency_choice.clear()
+        for code in AGENCIES:
+            self.agency_choice.addItem(AGENCY_NAMES[code], code)
+        self.agency_choice.setCurrentIndex(max(0, self.agency_choice.findData(self.agency)))
+        self.agency_choice.blockSignals(False)
+        label_text(self.agency_choice, _("Your agency"))
+        label_text(self.agency_use, _("Show this agency's routines"))
         label_text(self.print_step, _("Print or save as PDF…"), _("Print the step shown (Ctrl+P)"))
         label_text(self.navigation, _("Handbook steps"))
         label_text(self.listen, _("Listen"), _("Read the text shown aloud (Ctrl+R)"))

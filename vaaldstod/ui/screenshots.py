@@ -63,6 +63,8 @@ def render_all(
         for step in ("identify", "ask", "act"):
             handbook.show_step(step)
             save(window, f"06-handbook-{step}")
+            if step == "identify":  # the first-use question shows once, then it is answered
+                window._agency_chosen(window.settings.agency)
         panel = handbook.panel
         panel.asked["routine"].setChecked(True)
         panel.disclosed["yes"].setChecked(True)
