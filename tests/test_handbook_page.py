@@ -184,3 +184,28 @@ def test_journal_text_says_whether_a_report_of_concern_was_made(qtbot, page):
     assert "Orosanmälan till socialtjänsten gjordes den" in page.journal.toPlainText()
     panel.children.setChecked(False)
     assert panel.answers()["child_report"] is None
+
+
+def test_pause_and_stop_show_only_while_reading_aloud(page):
+    assert page.listen.isVisible()
+    assert not page.pause.isVisible() and not page.stop.isVisible()
+    page._reading("speaking")
+    assert page.pause.isVisible() and page.stop.isVisible()
+    page._reading("paused")
+    assert page.stop.isVisible()
+    page._reading("ready")
+    assert not page.pause.isVisible() and not page.stop.isVisible()
+
+
+def test_english_labels_say_disclose_and_because_of_concern(page):
+    from vaaldstod import i18n
+
+    i18n.set_language("en")
+    try:
+        page.panel.retranslate_ui()
+        assert page.panel.disclosed_box.title() == "Did the client disclose violence?"
+        assert page.panel.asked["indication"].text() == "Asked because of concern"
+    finally:
+        i18n.set_language("sv")
+        page.panel.retranslate_ui()
+    assert page.panel.asked["indication"].text() == "Frågade på indikation"

@@ -98,6 +98,9 @@ class HandbookPage(QWidget):
         self.pause.clicked.connect(lambda: self.reader.toggle_pause())
         self.stop = button()
         self.stop.clicked.connect(lambda: self.reader.stop())
+        # Pause and Stop only while something is read aloud: the row is busy enough.
+        self.pause.hide()
+        self.stop.hide()
         self._reader = None
         self.navigation = QListWidget()
         self.navigation.setWordWrap(True)
@@ -565,6 +568,9 @@ class HandbookPage(QWidget):
     def _reading(self, state: str) -> None:
         texts = {"speaking": _("Reading aloud…"), "paused": _("Reading paused."), "ready": ""}
         self.status.emit(texts[state])
+        reading = state in ("speaking", "paused")
+        self.pause.setVisible(reading)
+        self.stop.setVisible(reading)
 
     def _print_step(self) -> None:
         from vaaldstod.ui.printing import print_preview

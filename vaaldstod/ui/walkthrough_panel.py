@@ -21,7 +21,7 @@ from vaaldstod.ui.widgets import button, label_text
 
 ASKED = (
     ("routine", N_("Asked routinely")),
-    ("indication", N_("Asked on indication")),
+    ("indication", N_("Asked because of concern")),
     ("not_asked", N_("Not asked")),
 )
 NOT_ASKED_REASONS = (
@@ -144,7 +144,7 @@ class WalkthroughPanel(QWidget):
     def retranslate_ui(self) -> None:
         self.asked_box.setTitle(_("Was the question about violence asked?"))
         self.reason_box.setTitle(_("Why not?"))
-        self.disclosed_box.setTitle(_("Did the client tell about violence?"))
+        self.disclosed_box.setTitle(_("Did the client disclose violence?"))
         self.forms_box.setTitle(_("Forms of violence described"))
         self.referral_box.setTitle(_("Referrals given"))
         self.child_report_box.setTitle(_("Report of concern to social services"))
