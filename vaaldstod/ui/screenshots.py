@@ -71,6 +71,7 @@ def render_all(
         for form in ("economic", "psychological"):
             panel.forms[form].setChecked(True)
         panel.children.setChecked(True)
+        panel.child_report["made_at_meeting"].setChecked(True)
         panel.set_answers(
             {
                 **panel.answers(),
