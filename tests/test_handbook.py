@@ -69,3 +69,73 @@ def test_sources_name_the_report_line_and_quote(books):
 def test_warnings_are_marked_with_words_not_colour_alone(books):
     html = books["en", "forsakringskassan"].step_html("ask")
     assert 'class="warning"' in html and ">Warning<" in html
+
+
+@pytest.fixture
+def swedish():
+    from vaaldstod import i18n
+
+    before = i18n.current_language()
+    i18n.set_language("sv")
+    yield
+    i18n.set_language(before)
+
+
+def test_a_step_opens_with_the_wording_to_say(books, swedish):
+    # Issue 19: in a meeting the sentences to say were four screens down.
+    book = books["sv", "kronofogden"]
+    for step, _title in STEPS:
+        html = book.step_html(step)
+        wording = [item for item in book.step_items(step) if item.type == "phrasing"]
+        assert wording, f"{step} has no wording to say"
+        card = html.index("Säg så här")
+        first_section = html.index("<h2>", card + 1)
+        # The card comes first; only warnings the step opens with (immediate danger) precede it.
+        before = html[: html.index('<table class="say"')]
+        ahead = [item for item in book.step_items(step) if f'name="{item.id}"' in before]
+        assert all(item.type == "warning" for item in ahead), (step, [i.id for i in ahead])
+        for item in wording:
+            at = html.index(f'name="{item.id}"')
+            assert card < at, (step, item.id)
+            assert html.count(f'name="{item.id}"') == 1  # shown once, in the card
+        assert all(html.index(f'name="{item.id}"') < first_section for item in wording), step
+    act = book.step_html("act")
+    assert act.index('name="act-danger-112"') < act.index('<table class="say"')
+    for agency in AGENCIES:  # every agency gets a card on every step
+        for step, _title in STEPS:
+            assert '<table class="say"' in books["sv", agency].step_html(step), (agency, step)
+
+
+def test_searching_for_wording_finds_the_example_phrasings(books, swedish):
+    book = books["sv", "kronofogden"]
+    phrasings = {item.id for item in book.items if item.type == "phrasing"}
+    for query in ("formulering", "exempel", "säg så här"):
+        found = {hit.item_id for hit in book.search(query)}
+        assert phrasings <= found, (query, phrasings - found)
+
+
+def test_a_client_who_uses_violence_is_covered_in_act_and_refer(books, swedish):
+    for agency in AGENCIES:
+        ids = {item.id for item in books["sv", agency].items}
+        assert {"act-uses-do", "act-uses-say", "act-uses-not", "ref-uses"} <= ids
+    refer = books["sv", "kronofogden"].step_html("refer")
+    assert "Välj att sluta" in refer and "regionkoordinator" in refer
+    assert "målsägandebiträde" in refer.lower() and "kontaktförbud" in refer.lower()
+
+
+def test_each_agency_is_told_plainly_whether_it_must_report_concern_for_a_child(books, swedish):
+    duty = {
+        "migrationsverket": "act-child-duty-mv",
+        "forsakringskassan": "act-child-duty-fk",
+        "arbetsformedlingen": "act-child-duty-af",
+        "kronofogden": "act-child-duty-kfm",
+    }
+    for agency, item_id in duty.items():
+        items = {item.id: item for item in books["sv", agency].items}
+        assert item_id in items
+        assert not (set(duty.values()) - {item_id}) & set(items)  # only its own agency's
+        body = items[item_id].body
+        assert "2025:400" in body
+        assert body.startswith("**Ja.**") or "inte hittat en källa" in body
+        report = items["act-child-report"].body
+        assert "skyldighet eller rekommendation" not in report

@@ -144,3 +144,68 @@ def test_a_licensed_instrument_is_filled_in_scored_and_kept_in_the_case(qtbot, p
     qtbot.waitUntil(lambda: bool(page.vault.walkthroughs(page.vault_case)))
     saved = page.vault.walkthroughs(page.vault_case)[-1].answers["instruments"]
     assert set(saved["test.instrument.fictional"].values()) == {"often"}
+
+
+def test_choosing_nothing_found_then_clearing_the_search_brings_the_steps_back(qtbot, page):
+    # Issue 17: this raised TypeError and left the list with the one "Nothing found" row.
+    page.show_step("ask")
+    qtbot.keyClicks(page.search, "xqzvkw")
+    assert page.navigation.count() == 1
+    row = page.navigation.item(0)
+    assert row.text() == "Inget hittades"
+    qtbot.mouseClick(
+        page.navigation.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.navigation.visualItemRect(row).center(),
+    )
+    page.navigation.setCurrentRow(0)  # as a screen reader or the keyboard could
+    qtbot.mouseClick(page.search, Qt.MouseButton.LeftButton)
+    page.search.selectAll()
+    qtbot.keyClick(page.search, Qt.Key.Key_Backspace)
+    assert page.search.text() == ""
+    assert page.navigation.count() == 8  # six steps, the checklist and the journal
+    assert not page.navigation.signalsBlocked()
+    current = page.navigation.currentItem()
+    assert current is not None and tuple(current.data(ROLE_DATA)) == ("step", "ask")
+    assert page.content.currentIndex() == 0 and "Fråga" in page.browser.toPlainText()
+
+
+def test_journal_text_says_whether_a_report_of_concern_was_made(qtbot, page):
+    panel = page.panel
+    panel.asked["routine"].setChecked(True)
+    panel.disclosed["no"].setChecked(True)
+    assert not panel.child_report_box.isEnabled()  # only when children are affected
+    panel.children.setChecked(True)
+    assert panel.child_report_box.isEnabled()
+    panel.child_report["made_at_meeting"].setChecked(True)
+    assert panel.answers()["child_report"] == "made_at_meeting"
+    page.show_step("journal")
+    qtbot.mouseClick(page.generate, Qt.MouseButton.LeftButton)
+    assert "Orosanmälan till socialtjänsten gjordes den" in page.journal.toPlainText()
+    panel.children.setChecked(False)
+    assert panel.answers()["child_report"] is None
+
+
+def test_pause_and_stop_show_only_while_reading_aloud(page):
+    assert page.listen.isVisible()
+    assert not page.pause.isVisible() and not page.stop.isVisible()
+    page._reading("speaking")
+    assert page.pause.isVisible() and page.stop.isVisible()
+    page._reading("paused")
+    assert page.stop.isVisible()
+    page._reading("ready")
+    assert not page.pause.isVisible() and not page.stop.isVisible()
+
+
+def test_english_labels_say_disclose_and_because_of_concern(page):
+    from vaaldstod import i18n
+
+    i18n.set_language("en")
+    try:
+        page.panel.retranslate_ui()
+        assert page.panel.disclosed_box.title() == "Did the client disclose violence?"
+        assert page.panel.asked["indication"].text() == "Asked because of concern"
+    finally:
+        i18n.set_language("sv")
+        page.panel.retranslate_ui()
+    assert page.panel.asked["indication"].text() == "Frågade på indikation"

@@ -62,16 +62,43 @@ def test_journal_in_swedish_states_the_facts(shipped):
         "Anteckning från mötet den 23 november 2026.",
         "Frågan om våld ställdes rutinmässigt.",
         "Klienten berättade om ekonomiskt och psykiskt våld.",
-        "Barn berörs; orosanmälan till socialtjänsten ska göras enligt myndighetens rutin.",
+        "Barn berörs.",
         "Hänvisning till kvinnojour lämnades med klientens samtycke.",
     ]
+
+
+def test_journal_records_whether_and_when_a_report_of_concern_was_made(shipped):
+    # Issue 19: the note recorded an intention ("ska göras"), not what was done.
+    expected = {
+        "made_at_meeting": (
+            "Barn berörs. Orosanmälan till socialtjänsten gjordes den 23 november 2026.",
+            "A report of concern was made to social services on 23 November 2026.",
+        ),
+        "made_before": ("hade gjorts före mötet", "had been made to social services before"),
+        "not_made": ("Ingen orosanmälan till socialtjänsten hade gjorts", "No report of concern"),
+    }
+    for report, (sv, en) in expected.items():
+        walkthrough = answers(child_report=report)
+        sv_text = render_journal(walkthrough, "sv", registry=shipped)
+        en_text = render_journal(walkthrough, "en", registry=shipped)
+        assert sv in sv_text and en in en_text
+        assert "ska göras" not in sv_text and "is to be made" not in en_text
+    with pytest.raises(InvalidAnswers):
+        answers(child_report="soon")
+    with pytest.raises(InvalidAnswers):
+        answers(children_affected=False, child_report="made_before")
+
+
+def test_english_dates_are_british(shipped):
+    text = render_journal(answers(), "en", registry=shipped)
+    assert text.startswith("Note from the meeting on 23 November 2026.")
 
 
 def test_journal_in_english_states_the_same_facts(shipped):
     text = render_journal(answers(), "en", registry=shipped)
     assert "The question about violence was asked routinely." in text
     assert "The client described economic and psychological violence." in text
-    assert "report of concern to social services" in text
+    assert "Children are affected." in text
     assert "A referral to a women's shelter was given with the client's consent." in text
 
 
@@ -166,6 +193,18 @@ def test_customer_service_answer_is_a_fixed_text(shipped):
         assert "020-50 50 50" in text and "112" in text
     assert sv.startswith("Tack för att du hör av dig.")
     assert "förbehållsbelopp" in en
+
+
+def test_customer_service_answer_is_safe_to_send_and_says_when_anstand_is_granted(shipped):
+    # Issue 19: an e-mail about violence with no safety caveat, and anstånd without its terms.
+    sv = render("customer-service-answer", "sv", registry=shipped)
+    en = render("customer-service-answer", "en", registry=shipped)
+    first_sv, first_en = sv.split("\n\n")[1], en.split("\n\n")[1]
+    assert "radera" in first_sv and "säkert" in first_sv
+    assert "delete" in first_en and "safely" in first_en
+    assert "går med på det" in sv and "särskilda skäl" in sv
+    assert "agrees" in en and "special reasons" in en
+    assert "Bank-id" not in sv and "BankID" in sv
 
 
 def test_unknown_template(shipped):

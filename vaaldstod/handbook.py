@@ -30,6 +30,9 @@ ITEM_TYPES = {
     "action": N_("Do this"),
 }
 SOURCE_SCHEME = "sources:"
+SAY_CARD = N_("Say it like this")
+# Words a handler may search for to find the wording to use; matched like the item's text.
+SEARCH_LABELS = {"phrasing": (SAY_CARD, N_("Example wording"), N_("phrasing"))}
 
 
 def markdown_html(text: str) -> str:
@@ -111,20 +114,42 @@ class Handbook:
         return [item for item in self.items if item.step == step]
 
     def step_html(self, step: str) -> str:
-        """One step as an HTML page: its sections, each item with its kind and a sources link."""
+        """One step as an HTML page: a "Say it like this" card with the step's example wording
+        first (in a meeting it is what the handler needs), after only the warnings the step
+        opens with (immediate danger stays on top); then its sections, each item with its
+        kind and a sources link."""
         title = dict(STEPS)[step]
         parts = [f"<h1>{html.escape(_(title))}</h1>"]
-        current_section = None
-        for item in self.step_items(step):
-            if item.section != current_section:
-                current_section = item.section
-                parts.append(f"<h2>{html.escape(self.sections[item.section][1])}</h2>")
-            parts.append(self.item_html(item))
-        if len(parts) == 1:
+        items = self.step_items(step)
+        wording = [item for item in items if item.type == "phrasing"]
+        flow = [item for item in items if item.type != "phrasing"]
+        lead = 0
+        while lead < len(flow) and flow[lead].type == "warning":
+            lead += 1
+        parts += self._sections_html(flow[:lead])
+        if wording:
+            card = "".join(self.item_html(item) for item in wording)
+            parts.append(
+                '<table class="say" width="100%" border="1" cellpadding="8" cellspacing="0">'
+                f'<tr><td><h2><a name="say-{html.escape(step)}"></a>'
+                f"{html.escape(_(SAY_CARD))}</h2>{card}</td></tr></table>"
+            )
+        parts += self._sections_html(flow[lead:])
+        if not items:
             parts.append(
                 f"<p>{html.escape(_('This step has no content for your agency yet.'))}</p>"
             )
         return "\n".join(parts)
+
+    def _sections_html(self, items: list[Item]) -> list[str]:
+        """Items under their section headings, a heading each time the section changes."""
+        parts, current_section = [], None
+        for item in items:
+            if item.section != current_section:
+                current_section = item.section
+                parts.append(f"<h2>{html.escape(self.sections[item.section][1])}</h2>")
+            parts.append(self.item_html(item))
+        return parts
 
     def item_html(self, item: Item) -> str:
         kind = ITEM_TYPES.get(item.type)
@@ -159,6 +184,8 @@ class Handbook:
         hits: list[tuple[int, Hit]] = []
         for item in self.items:
             title, body = item.title.casefold(), item.body.casefold()
+            labels = " ".join(_(label) for label in SEARCH_LABELS.get(item.type, ()))
+            body = f"{body} {labels.casefold()}"
             if all(w in title or w in body for w in words):
                 rank = 0 if all(w in title for w in words) else 1
                 hits.append((rank, Hit(item.step, item.id, item.title, _snippet(item.body, words))))

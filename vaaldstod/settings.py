@@ -24,6 +24,9 @@ class Settings:
     # Anonymous contact records may be kept longer than notes, never shorter (statistics).
     statistics_retention_days: int = 90
     agency: str = "kronofogden"
+    # False until the handler has chosen the agency: the handbook asks on first use, so a
+    # Försäkringskassan handler is not silently shown Kronofogden's routines.
+    agency_confirmed: bool = False
     theme: str = "system"
     text_scale: int = 100  # percent of the system font size
     reduce_motion: bool = False

@@ -26,11 +26,13 @@ Asked = Literal["routine", "indication", "not_asked"]
 NotAskedReason = Literal["unsafe", "interpreter", "other"]
 Disclosed = Literal["yes", "no", "unsure"]
 Consent = Literal["given", "refused", "not_sought_unsafe"]
+ChildReport = Literal["made_at_meeting", "made_before", "not_made"]
 
 ASKED = ("routine", "indication", "not_asked")
 NOT_ASKED_REASONS = ("unsafe", "interpreter", "other")
 DISCLOSED = ("yes", "no", "unsure")
 CONSENTS = ("given", "refused", "not_sought_unsafe")
+CHILD_REPORTS = ("made_at_meeting", "made_before", "not_made")
 FORMS = (
     "physical",
     "psychological",
@@ -71,6 +73,7 @@ class WalkthroughAnswers:
     forms: list[str] = field(default_factory=list)
     children_affected: bool = False
     referrals: list[tuple[str, Consent]] = field(default_factory=list)
+    child_report: ChildReport | None = None  # whether a report of concern had been made
 
     def __post_init__(self) -> None:
         checks = [
@@ -80,6 +83,8 @@ class WalkthroughAnswers:
             (self.not_asked_reason is None or self.asked == "not_asked", "not_asked_reason"),
             (all(form in FORMS for form in self.forms), "forms"),
             (all(consent in CONSENTS for _category, consent in self.referrals), "referrals"),
+            (self.child_report in (None, *CHILD_REPORTS), "child_report"),
+            (self.child_report is None or self.children_affected, "child_report"),
         ]
         for ok, name in checks:
             if not ok:
@@ -179,12 +184,20 @@ def _context(answers: WalkthroughAnswers, language: str) -> dict[str, Any]:
         "disclosed": answers.disclosed,
         "forms": list(answers.forms),
         "children_affected": answers.children_affected,
+        "child_report": answers.child_report,
         "referrals": [
             {"category": category, "consent": consent} for category, consent in answers.referrals
         ],
         "agency": answers.agency,
-        "meeting_date": format_date(answers.meeting_date, "long", locale=language.split("-")[0]),
+        "meeting_date": format_date(answers.meeting_date, "long", locale=_date_locale(language)),
     }
+
+
+def _date_locale(language: str) -> str:
+    """English journal text is read in Sweden and the EU: dates in British style
+    ("23 November 2026"), not American ("November 23, 2026")."""
+    locale = language.split("-")[0]
+    return "en_GB" if locale == "en" else locale
 
 
 def _tidy(text: str) -> str:

@@ -77,6 +77,7 @@ class ContactDialog(QDialog):
         # Consent and the order of referrals belong to the case; the statistics count
         # categories only, so they get tick boxes below instead of the panel's list.
         self.panel.referral_box.hide()
+        self.panel.child_report_box.hide()  # a fact for the journal, not for statistics
         self.panel.layout().setContentsMargins(0, 0, 0, 0)  # in line with the boxes below
         self.referral_box = QGroupBox()
         grid = QGridLayout(self.referral_box)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from vaaldstod.i18n import N_, _, current_language
 from vaaldstod.ui.errors import error_text
+from vaaldstod.ui.layouts import FlowLayout, WrappingListDelegate
 from vaaldstod.ui.widgets import button, fit_scroll_width, label, label_text, wrap_tree
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -43,6 +45,7 @@ class HandbookPage(QWidget):
     status = Signal(str)
     note_saved = Signal(int)  # case id
     log_contact_requested = Signal(dict)  # walk-through answers to prefill a contact record
+    agency_chosen = Signal(str)  # the handler answered "which agency do you work at?"
 
     def __init__(
         self,
@@ -63,6 +66,24 @@ class HandbookPage(QWidget):
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self._save_answers)
 
+        # Asked on first use (and until answered): which agency's routines to show.
+        self.agency_bar = QFrame()
+        self.agency_bar.setObjectName("agencyQuestion")
+        self.agency_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.agency_question = label()
+        self.agency_choice = QComboBox()
+        self.agency_use = button("primary")
+        self.agency_use.clicked.connect(
+            lambda: self.agency_chosen.emit(self.agency_choice.currentData())
+        )
+        bar = QVBoxLayout(self.agency_bar)
+        bar.addWidget(self.agency_question)
+        choice_row = FlowLayout()
+        choice_row.addWidget(self.agency_choice)
+        choice_row.addWidget(self.agency_use)
+        bar.addLayout(choice_row)
+        self.agency_bar.hide()
+
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._refresh_navigation)
@@ -77,6 +98,9 @@ class HandbookPage(QWidget):
         self.pause.clicked.connect(lambda: self.reader.toggle_pause())
         self.stop = button()
         self.stop.clicked.connect(lambda: self.reader.stop())
+        # Pause and Stop only while something is read aloud: the row is busy enough.
+        self.pause.hide()
+        self.stop.hide()
         self._reader = None
         self.navigation = QListWidget()
         self.navigation.setWordWrap(True)
@@ -84,11 +108,15 @@ class HandbookPage(QWidget):
         # Long step titles wrap in full at any text size instead of ending in "…".
         self.navigation.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.navigation.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.navigation.setItemDelegate(WrappingListDelegate(self.navigation))
         self.navigation.currentItemChanged.connect(self._navigate)
         self.navigation.itemActivated.connect(self._navigate)
 
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
+        # Always room for the scroll bar: otherwise the full-width boxes are laid out before it
+        # appears and the text scrolls sideways by the bar's width.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.anchorClicked.connect(self._link)
         self.checklist = QTreeWidget()
         self.checklist.setHeaderHidden(True)
@@ -124,18 +152,18 @@ class HandbookPage(QWidget):
         journal_page = QWidget()
         journal_layout = QVBoxLayout(journal_page)
         journal_layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        # Rows that wrap: long button labels at 200 % text would otherwise make the journal
+        # page wider than the window and squeeze the step list to a word per line.
+        row = FlowLayout()
         row.addWidget(self.journal_language)
         row.addWidget(self.generate)
-        row.addStretch()
         journal_layout.addWidget(self.journal_intro)
         journal_layout.addLayout(row)
         journal_layout.addWidget(self.journal, 1)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         actions.addWidget(self.save_note)
         actions.addWidget(self.copy_journal)
         actions.addWidget(self.log_contact)
-        actions.addStretch()
         journal_layout.addLayout(actions)
 
         self.content = QStackedWidget()
@@ -171,9 +199,17 @@ class HandbookPage(QWidget):
         splitter.addWidget(self.content)
         splitter.addWidget(panel_scroll)
         splitter.setSizes([220, 560, 300])
+        # The text takes what the window gains or loses; the step list and the answers keep
+        # the width they need (see _fit_navigation and _fit_panel) and never fold away.
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 0)
+        for index in range(3):
+            splitter.setCollapsible(index, False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.agency_bar)
         layout.addLayout(top)
         layout.addWidget(self.case_hint)
         layout.addWidget(splitter, 1)
@@ -199,6 +235,11 @@ class HandbookPage(QWidget):
         if agency != self.agency:
             self.agency = agency
             self.reload_content()
+        self.agency_choice.setCurrentIndex(max(0, self.agency_choice.findData(agency)))
+
+    def ask_agency(self, ask: bool) -> None:
+        """Show or hide the question about the handler's agency above the handbook."""
+        self.agency_bar.setVisible(ask)
 
     def reload_content(self) -> None:
         """Packs or the agency changed: build the handbook again when next shown."""
@@ -217,6 +258,7 @@ class HandbookPage(QWidget):
         if kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # Once the panel has the new size too; dropped if the page is gone by then.
             QTimer.singleShot(0, self, self._fit_panel)
+            QTimer.singleShot(0, self, self._fit_navigation)
         elif kind == QEvent.Type.PaletteChange and getattr(self, "_shown_step", None):
             if self.content.currentIndex() == 0:  # the step's colours follow the new theme
                 position = self.browser.verticalScrollBar().value()
@@ -227,6 +269,32 @@ class HandbookPage(QWidget):
         """The answers panel is as wide as its longest answer at the current text size: its
         radio buttons cannot wrap, and a cut-off answer could be ticked by mistake."""
         fit_scroll_width(self.panel_scroll, minimum=300)
+
+    def _fit_navigation(self) -> None:
+        """The step list is wide enough for its longest word and about 16 characters a line
+        at the current text size, so labels wrap between words and never end in "…", and
+        search results keep several words to a line."""
+        metrics = self.navigation.fontMetrics()
+        texts = [title for _key, title in getattr(self, "_steps", [])]
+        texts += [self.navigation.item(row).text() for row in range(self.navigation.count())]
+        words = [word for text in texts for word in text.split()]
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        text_width = max(widest, 16 * metrics.averageCharWidth())
+        # Item padding (the theme's), text margins, the frame and a scroll bar that may show.
+        chrome = 24 + 2 * self.navigation.frameWidth()
+        chrome += self.navigation.verticalScrollBar().sizeHint().width()
+        self.navigation.setMinimumWidth(min(text_width, 30 * metrics.averageCharWidth()) + chrome)
+        splitter = getattr(self, "splitter", None)
+        if splitter is not None:
+            # QSplitter keeps a pane narrower than its new minimum until it is next dragged,
+            # and the text pane would be drawn over the list: give the list its room now.
+            sizes = splitter.sizes()
+            missing = self.navigation.minimumWidth() - sizes[0]
+            if missing > 0 and sum(sizes):
+                sizes[0] += missing
+                sizes[1] = max(0, sizes[1] - missing)
+                splitter.setSizes(sizes)
+        self.navigation.doItemsLayout()
 
     def retranslate_ui(self) -> None:
         from vaaldstod.handbook import STEPS
@@ -242,6 +310,23 @@ class HandbookPage(QWidget):
         )
         self.search.setPlaceholderText(_("Search the handbook (Ctrl+F)"))
         label_text(self.case, _("Walk-through for case"))
+        from vaaldstod.settings import AGENCIES
+        from vaaldstod.ui.settings_page import AGENCY_NAMES
+
+        self.agency_question.setText(
+            _(
+                "Which agency do you work at? The handbook shows that agency's routines. "
+                "You can change it later in Settings."
+            )
+        )
+        self.agency_choice.blockSignals(True)
+        self.agency_choice.clear()
+        for code in AGENCIES:
+            self.agency_choice.addItem(AGENCY_NAMES[code], code)
+        self.agency_choice.setCurrentIndex(max(0, self.agency_choice.findData(self.agency)))
+        self.agency_choice.blockSignals(False)
+        label_text(self.agency_choice, _("Your agency"))
+        label_text(self.agency_use, _("Show this agency's routines"))
         label_text(self.print_step, _("Print or save as PDF…"), _("Print the step shown (Ctrl+P)"))
         label_text(self.navigation, _("Handbook steps"))
         label_text(self.listen, _("Listen"), _("Read the text shown aloud (Ctrl+R)"))
@@ -277,8 +362,7 @@ class HandbookPage(QWidget):
 
     def _refresh_navigation(self) -> None:
         query = self.search.text().strip()
-        current = self.navigation.currentItem()
-        keep = current.data(ROLE) if current else ("step", "identify")
+        keep = self._step_to_keep()
         self.navigation.blockSignals(True)
         self.navigation.clear()
         if query:
@@ -287,7 +371,10 @@ class HandbookPage(QWidget):
                 item.setData(ROLE, ("hit", hit.step, hit.item_id))
                 self.navigation.addItem(item)
             if not self.navigation.count():
-                self.navigation.addItem(_("Nothing found"))
+                # A message, not a destination: it cannot be selected or activated.
+                nothing = QListWidgetItem(_("Nothing found"))
+                nothing.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.navigation.addItem(nothing)
         else:
             instruments = [
                 (
@@ -300,11 +387,25 @@ class HandbookPage(QWidget):
                 item = QListWidgetItem(title)
                 item.setData(ROLE, ("step", key))
                 self.navigation.addItem(item)
-                if ("step", key) == tuple(keep):
+                if ("step", key) == keep:
                     self.navigation.setCurrentItem(item)
         self.navigation.blockSignals(False)
+        self._fit_navigation()
         if not query:
             self._navigate(self.navigation.currentItem() or self.navigation.item(0))
+
+    def _step_to_keep(self) -> tuple[str, str]:
+        """The step to show again when the list is rebuilt: the current step, the step of the
+        search hit chosen, or else the step last shown (a row without data, such as
+        "Nothing found", keeps the step on screen)."""
+        current = self.navigation.currentItem()
+        # tuple(): some PySide6 versions hand a stored tuple back as a list.
+        data = tuple((current.data(ROLE) if current else None) or ())
+        if len(data) == 2 and data[0] == "step":
+            return data
+        if len(data) == 3 and data[0] == "hit":
+            return ("step", data[1])
+        return ("step", getattr(self, "_shown_step", None) or "identify")
 
     def show_step(self, key: str) -> None:
         self.search.clear()
@@ -467,6 +568,9 @@ class HandbookPage(QWidget):
     def _reading(self, state: str) -> None:
         texts = {"speaking": _("Reading aloud…"), "paused": _("Reading paused."), "ready": ""}
         self.status.emit(texts[state])
+        reading = state in ("speaking", "paused")
+        self.pause.setVisible(reading)
+        self.stop.setVisible(reading)
 
     def _print_step(self) -> None:
         from vaaldstod.ui.printing import print_preview
@@ -560,6 +664,7 @@ class HandbookPage(QWidget):
             not_asked_reason=raw["not_asked_reason"],
             forms=raw["forms"],
             children_affected=raw["children_affected"],
+            child_report=raw.get("child_report") if raw["children_affected"] else None,
             referrals=[tuple(pair) for pair in raw["referrals"]],
         )
 

@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
 
             page = HandbookPage(self._copy_text, self.settings.agency, _referral_categories)
             page.speech_rate = self.settings.speech_rate / 10
+            page.ask_agency(not self.settings.agency_confirmed)
+            page.agency_chosen.connect(self._agency_chosen)
             page.note_saved.connect(lambda _case: self.cases.reload())
             page.log_contact_requested.connect(
                 lambda answers: self.page("statistics").open_contact_dialog(answers)
@@ -185,9 +187,34 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(KEYS.index(key))
 
+    def _agency_chosen(self, agency: str) -> None:
+        """The handler answered the handbook's question: keep the agency, stop asking."""
+        from dataclasses import replace as replaced
+
+        from vaaldstod import settings as settings_store
+        from vaaldstod.ui.errors import error_text
+
+        current = replaced(self.settings, agency=agency, agency_confirmed=True)
+        try:
+            settings_store.save(current)
+        except OSError as error:
+            self.show_status(error_text(error))
+        page = self.pages.get("settings")
+        if page is not None:  # its own copy is what it saves next time
+            page.settings = current
+            page.agency.blockSignals(True)
+            page.agency.setCurrentIndex(max(0, page.agency.findData(agency)))
+            page.agency.blockSignals(False)
+        self._settings_changed(current)
+
     def _settings_changed(self, current: Settings) -> None:
+        if current.agency != self.settings.agency and not current.agency_confirmed:
+            # Choosing the agency in Settings answers the handbook's question too.
+            self._agency_chosen(current.agency)
+            return
         self.settings = current
         if "handbook" in self.pages:
+            self.handbook.ask_agency(not current.agency_confirmed)
             self.handbook.set_agency(current.agency)
             self.handbook.speech_rate = current.speech_rate / 10
         if "statistics" in self.pages:

@@ -63,12 +63,15 @@ def render_all(
         for step in ("identify", "ask", "act"):
             handbook.show_step(step)
             save(window, f"06-handbook-{step}")
+            if step == "identify":  # the first-use question shows once, then it is answered
+                window._agency_chosen(window.settings.agency)
         panel = handbook.panel
         panel.asked["routine"].setChecked(True)
         panel.disclosed["yes"].setChecked(True)
         for form in ("economic", "psychological"):
             panel.forms[form].setChecked(True)
         panel.children.setChecked(True)
+        panel.child_report["made_at_meeting"].setChecked(True)
         panel.set_answers(
             {
                 **panel.answers(),

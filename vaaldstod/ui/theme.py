@@ -233,5 +233,7 @@ def document_css(preference: str) -> str:
     boxes = "\n".join(f".{kind} {{ background-color: {c[key]}; }}" for kind, key in tint.items())
     return (
         f"{boxes}\n.badge {{ font-weight: bold; color: {c['text']}; }}\n"
-        f".warning .badge {{ color: {c['warning_text']}; }}\na {{ color: {c['accent']}; }}"
+        f".warning .badge {{ color: {c['warning_text']}; }}\na {{ color: {c['accent']}; }}\n"
+        # The "Say it like this" card at the top of a step: framed in the accent colour.
+        f".say {{ border-color: {c['accent']}; border-style: solid; }}"
     )

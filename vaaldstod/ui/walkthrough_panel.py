@@ -21,7 +21,7 @@ from vaaldstod.ui.widgets import button, label_text
 
 ASKED = (
     ("routine", N_("Asked routinely")),
-    ("indication", N_("Asked on indication")),
+    ("indication", N_("Asked because of concern")),
     ("not_asked", N_("Not asked")),
 )
 NOT_ASKED_REASONS = (
@@ -39,6 +39,11 @@ FORMS = (
     ("neglect", N_("Neglect")),
     ("honour", N_("Honour-related")),
     ("trafficking", N_("Prostitution or trafficking")),
+)
+CHILD_REPORTS = (
+    ("made_at_meeting", N_("Made at this meeting")),
+    ("made_before", N_("Made before this meeting")),
+    ("not_made", N_("Not made")),
 )
 CONSENT_LABELS = (
     ("given", N_("Consent given")),
@@ -88,6 +93,11 @@ class WalkthroughPanel(QWidget):
             self.forms[code] = QCheckBox()
             forms_layout.addWidget(self.forms[code])
         self.children = QCheckBox()
+        # Whether a report of concern was made, as a fact for the journal (not an intention).
+        self.child_report_box = QGroupBox()
+        self.child_report_group, self.child_report = _radio_group(
+            self.child_report_box, CHILD_REPORTS
+        )
         self.referral_box = QGroupBox()
         self.category = QComboBox()
         self.consent = QComboBox()
@@ -113,12 +123,18 @@ class WalkthroughPanel(QWidget):
             self.disclosed_box,
             self.forms_box,
             self.children,
+            self.child_report_box,
             self.referral_box,
         ):
             layout.addWidget(widget)
         layout.addStretch()
 
-        for group in (self.asked_group, self.reason_group, self.disclosed_group):
+        for group in (
+            self.asked_group,
+            self.reason_group,
+            self.disclosed_group,
+            self.child_report_group,
+        ):
             group.buttonToggled.connect(self._changed)
         for box in [*self.forms.values(), self.children]:
             box.toggled.connect(self._changed)
@@ -128,14 +144,16 @@ class WalkthroughPanel(QWidget):
     def retranslate_ui(self) -> None:
         self.asked_box.setTitle(_("Was the question about violence asked?"))
         self.reason_box.setTitle(_("Why not?"))
-        self.disclosed_box.setTitle(_("Did the client tell about violence?"))
+        self.disclosed_box.setTitle(_("Did the client disclose violence?"))
         self.forms_box.setTitle(_("Forms of violence described"))
         self.referral_box.setTitle(_("Referrals given"))
+        self.child_report_box.setTitle(_("Report of concern to social services"))
         for choices, buttons in (
             (ASKED, self.asked),
             (NOT_ASKED_REASONS, self.reasons),
             (DISCLOSED, self.disclosed),
             (FORMS, self.forms),
+            (CHILD_REPORTS, self.child_report),
         ):
             for code, caption in choices:
                 label_text(buttons[code], _(caption))
@@ -167,6 +185,7 @@ class WalkthroughPanel(QWidget):
         not_asked = self.asked["not_asked"].isChecked()
         self.reason_box.setEnabled(not_asked)
         self.disclosed_box.setEnabled(not not_asked)
+        self.child_report_box.setEnabled(self.children.isChecked())
 
     def _add_referral(self) -> None:
         pairs = self.referral_list() + [(self.category.currentData(), self.consent.currentData())]
@@ -206,6 +225,7 @@ class WalkthroughPanel(QWidget):
             "disclosed": _checked(self.disclosed) if asked != "not_asked" else None,
             "forms": [code for code, box in self.forms.items() if box.isChecked()],
             "children_affected": self.children.isChecked(),
+            "child_report": _checked(self.child_report) if self.children.isChecked() else None,
             "referrals": [list(pair) for pair in self.referral_list()],
             "checklist": list(self.checklist_ticks),
             "instruments": {k: dict(v) for k, v in self.instruments.items()},
@@ -213,7 +233,12 @@ class WalkthroughPanel(QWidget):
 
     def set_answers(self, answers: dict) -> None:
         self.blockSignals(True)
-        for group in (self.asked_group, self.reason_group, self.disclosed_group):
+        for group in (
+            self.asked_group,
+            self.reason_group,
+            self.disclosed_group,
+            self.child_report_group,
+        ):
             group.setExclusive(False)
             for radio in group.buttons():
                 radio.setChecked(False)
@@ -222,6 +247,7 @@ class WalkthroughPanel(QWidget):
             ("asked", self.asked),
             ("not_asked_reason", self.reasons),
             ("disclosed", self.disclosed),
+            ("child_report", self.child_report),
         ):
             if answers.get(key) in buttons:
                 buttons[answers[key]].setChecked(True)
