@@ -175,3 +175,24 @@ def test_a_running_period_cannot_be_contributed(tmp_path):
     )  # fmt: skip
     assert result.returncode == 1 and "not over yet" in result.stderr
     assert not (tmp_path / "x.vsc").exists()
+
+
+def test_the_statistics_cli_runs_without_qt(tmp_path):
+    # Labels (walk-through answers, agency names) now come from the core, so a CSV export,
+    # a contribution and a merge to CSV import no Qt at all.
+    settings.save(settings.Settings(statistics_retention_days=3650))
+    handler_vault(tmp_path / "h.db", known_records())
+    code = (
+        "import sys, runpy; from vaaldstod import cli; "
+        f"sys.argv = ['vaaldstod', 'stats', 'export', '--vault', {str(tmp_path / 'h.db')!r}, "
+        f"'--period', {QUARTER.code!r}, '--out', {str(tmp_path / 's.csv')!r}, "
+        "'--passphrase-stdin']; "
+        "code = cli.main(sys.argv[1:]); "
+        "assert code == 0, code; "
+        "assert 'PySide6' not in sys.modules, sorted(m for m in sys.modules if 'PySide' in m)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], input=PASSPHRASE + "\n", capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "s.csv").exists()
