@@ -44,11 +44,12 @@ class _Layout:
             .height()
         )
         self.base = metrics.boundingRect(QRectF(0, 0, inner, 1e6), int(_WRAP), chart.base).height()
-        self.value_width = (
-            max((metrics.horizontalAdvance(bar_text(bar)) for bar in chart.bars), default=0) + _PAD
-        )
-        widest = max((metrics.horizontalAdvance(bar.label) for bar in chart.bars), default=0)
-        self.label_width = min(inner * 0.38, widest + 1)
+        # The same columns in every chart of a width, whatever its labels: charts side by side
+        # then share one axis, and a share reads the same length everywhere.
+        widest = _("{share} ({part} of {whole})").format(share="100 %", part=999, whole=999)
+        values = [metrics.horizontalAdvance(text) for text in (widest, *map(bar_text, chart.bars))]
+        self.value_width = max(values) + _PAD
+        self.label_width = inner * 0.32
         line = metrics.height() * 1.7
         self.rows = [
             max(
@@ -110,7 +111,8 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, colours: dict[str
     bar_span = max(1.0, area.right() - layout.value_width - bar_left)
     bottom = top + sum(layout.rows)
     # The shared 0–100 % axis: light grid lines, the scale written under them.
-    for tick in _TICKS:
+    ticks = _TICKS if bar_span >= 220 else (0, 50, 100)  # captions never run into each other
+    for tick in ticks:
         x = bar_left + bar_span * tick / 100
         painter.setPen(QPen(border, 1, Qt.PenStyle.SolidLine if tick == 0 else Qt.PenStyle.DotLine))
         painter.drawLine(QLineF(x, top, x, bottom))

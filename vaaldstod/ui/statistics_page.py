@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTabWidget,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -80,8 +79,7 @@ class StatisticsPage(QWidget):
         self.export_csv.clicked.connect(self._export_csv)
         self.export_pdf = button()
         self.export_pdf.clicked.connect(self._export_pdf)
-        self.rollup = QToolButton()
-        self.rollup.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.rollup = button()  # a push button with a menu: its text is never cut
         self.rollup_menu = QMenu(self.rollup)
         self.contribute_action = QAction(self)
         self.contribute_action.triggered.connect(self.contribute)
@@ -156,7 +154,7 @@ class StatisticsPage(QWidget):
         label_text(self.log_contact, _("&Log a contact…"), _("Record one meeting, anonymously"))
         label_text(self.export_csv, _("Export &CSV…"), suppression_note())
         label_text(self.export_pdf, _("Export &PDF…"), suppression_note())
-        label_text(self.rollup, _("Office &roll-up"), _("Contribute to or merge an office report"))
+        label_text(self.rollup, _("&Roll-up"), _("Contribute to or merge an office report"))
         self.contribute_action.setText(_("Send my figures to the team leader…"))
         self.merge_action.setText(_("Merge contributions into an office report…"))
         self.key_action.setText(_("My roll-up key (team leaders)…"))
