@@ -12,7 +12,8 @@ from tests.test_directory import office_entry
 from vaaldstod.csv_guard import guard, unguard
 from vaaldstod.directory.office_entries import OfficeEntries
 from vaaldstod.directory.transfer import preview, to_csv
-from vaaldstod.statistics import Period, aggregate, build_report
+from vaaldstod.statistics import Period, build_report
+from vaaldstod.statistics.aggregate import aggregate
 from vaaldstod.statistics.export import csv_text
 
 DANGEROUS = ["=1+1", "+46 470", "-2", "@SUM(A1)", "\t=cmd", "\r=cmd", '=HYPERLINK("x")']

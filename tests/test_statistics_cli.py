@@ -36,7 +36,7 @@ def run(*args: str, stdin: str | bytes = PASSPHRASE + "\n") -> subprocess.Comple
 
 def fill(path) -> None:
     # Long statistics retention: the last quarter may have begun more than 90 days ago.
-    settings.save(settings.Settings(statistics_retention_days=3650))
+    settings.save(settings.Settings(language="en", statistics_retention_days=3650))
     thursday = LAST_QUARTER.first_thursday()
     with Vault.create(path, PASSPHRASE) as vault:
         for index, record in enumerate(known_records()):

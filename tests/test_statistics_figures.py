@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.statistics_data import EXACT, assert_no_small_count_leaks, known_records, parse_csv
-from vaaldstod.statistics import Period, aggregate, build_report
+from vaaldstod.statistics import Period, build_report
+from vaaldstod.statistics.aggregate import aggregate
 from vaaldstod.statistics.export import csv_text, report_html, write_csv
 
 QUARTER = Period(2026, 1)  # weeks 2026-W01 … 2026-W13

@@ -46,7 +46,7 @@ def _week(day: date) -> str:
 
 
 def test_three_handlers_roll_up_into_one_office_report(tmp_path):
-    settings.save(settings.Settings(statistics_retention_days=3650))
+    settings.save(settings.Settings(language="en", statistics_retention_days=3650))
     records = known_records()
     parts = [records[:14], records[14:27], records[27:]]  # each alone: mostly small counts
     leader = tmp_path / "leader.db"
@@ -167,6 +167,7 @@ def test_an_office_total_rolls_up_to_the_agency_and_overlaps_are_refused():
 
 
 def test_a_running_period_cannot_be_contributed(tmp_path):
+    settings.save(settings.Settings(language="en"))
     handler_vault(tmp_path / "h.db", known_records()[:3])
     public, _secret = rollup.new_key_pair()
     result = stats(
@@ -180,7 +181,7 @@ def test_a_running_period_cannot_be_contributed(tmp_path):
 def test_the_statistics_cli_runs_without_qt(tmp_path):
     # Labels (walk-through answers, agency names) now come from the core, so a CSV export,
     # a contribution and a merge to CSV import no Qt at all.
-    settings.save(settings.Settings(statistics_retention_days=3650))
+    settings.save(settings.Settings(language="en", statistics_retention_days=3650))
     handler_vault(tmp_path / "h.db", known_records())
     code = (
         "import sys, runpy; from vaaldstod import cli; "

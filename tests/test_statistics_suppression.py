@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.statistics_data import assert_no_small_count_leaks, parse_csv, record
-from vaaldstod.statistics import Period, aggregate, build_report
+from vaaldstod.statistics import Period, build_report
+from vaaldstod.statistics.aggregate import aggregate
 from vaaldstod.statistics.export import csv_text
 from vaaldstod.statistics.suppression import Unprotectable, leaks, protect
 

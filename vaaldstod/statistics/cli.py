@@ -254,19 +254,15 @@ def _keygen(args: argparse.Namespace) -> int:
 
 def _contribute(args: argparse.Namespace) -> int:
     from vaaldstod.statistics import rollup
-    from vaaldstod.statistics.publication import OWN
-    from vaaldstod.statistics.service import published
+    from vaaldstod.statistics.service import contribution
 
     def action() -> int:
-        today = date.today()
-        args.period.require_closed(today)
+        args.period.require_closed(date.today())
         recipient = rollup.parse_public_key(args.to)
         with _opened_vault(args) as vault:
-            published(vault, args.period, today)  # fixes the period's figures, as an export
-            fixed = vault.statistics_publications(OWN, args.period.year)
-        quarters = {q: fixed[q.code]["counts"] for q in args.period.quarters()}
+            data = contribution(vault, args.period, recipient)
         try:
-            rollup.write(args.out, rollup.seal(recipient, args.period, quarters))
+            rollup.write(args.out, data)
         except OSError as error:
             return _written(args.out, error)
         print(_("Wrote {path}. Only the team leader's vault can open it.").format(path=args.out))
@@ -281,29 +277,25 @@ def _merge(args: argparse.Namespace) -> int:
     from vaaldstod.statistics.service import report_of
 
     def action() -> int:
-        today = date.today()
-        args.period.require_closed(today)
+        args.period.require_closed(date.today())
         recipient = rollup.parse_public_key(args.to) if args.to else None
         with _opened_vault(args) as vault:
-            opened = rollup.read_all(args.files, args.period, vault.statistics_keys())
-            merged = rollup.merge(opened, args.period)
+            keys = vault.statistics_keys()
             if recipient is None:
-                figures = rollup.publish_merged(vault, merged, today)
+                from vaaldstod.statistics.service import merge_contributions
+
+                merged, figures = merge_contributions(vault, args.period, args.files)
+            else:  # an office total for the agency: sealed again, protected there
+                merged = rollup.merge(rollup.read_all(args.files, args.period, keys), args.period)
         for sentence in merged.dropped:
             print(sentence, file=sys.stderr)
         try:
-            if recipient is not None:
-                data = rollup.seal(
-                    recipient,
-                    args.period,
-                    merged.quarters,
-                    contributors=merged.contributors,
-                    ids=merged.ids,
-                )
-                rollup.write(args.out, data)
+            if recipient is None:
+                _write_report(report_of(figures, office_name(settings.load()), labels()), args.out)
             else:
-                report = report_of(figures, office_name(settings.load()), labels())
-                _write_report(report, args.out)
+                quarters, n = merged.quarters, merged.contributors
+                data = rollup.seal(recipient, args.period, quarters, contributors=n, ids=merged.ids)
+                rollup.write(args.out, data)
         except OSError as error:
             return _written(args.out, error)
         print(

@@ -87,3 +87,29 @@ def export_csv(
 
 def _day(today: date | None) -> date:
     return today or date.today()
+
+
+def contribution(vault, period: Period, recipient, today: date | None = None) -> bytes:
+    """A handler's sealed share of an office roll-up: the period's exact counts as fixed.
+
+    Fixing them first (as an export would) keeps a contribution, a later one and the
+    handler's own exports of the period the same figures.
+    """
+    from vaaldstod.statistics import rollup
+
+    published(vault, period, today)
+    fixed = vault.statistics_publications(OWN, period.year)
+    quarters = {quarter: fixed[quarter.code]["counts"] for quarter in period.quarters()}
+    return rollup.seal(recipient, period, quarters)
+
+
+def merge_contributions(vault, period: Period, files, today: date | None = None):
+    """Team leader: open, check and add up `files`, then protect the total in the ledger.
+
+    Returns (merged, published figures); ContributionError names the first bad file.
+    """
+    from vaaldstod.statistics import rollup
+
+    period.require_closed(_day(today))
+    merged = rollup.merge(rollup.read_all(files, period, vault.statistics_keys()), period)
+    return merged, rollup.publish_merged(vault, merged, _day(today))

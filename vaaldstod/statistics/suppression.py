@@ -3,8 +3,8 @@
 Hiding the small cells alone is not enough: with "contacts 43, asked routinely 40, on
 indication ..; not asked 0" anyone can subtract. So after hiding every count of 1–4 (primary
 suppression), `protect` plays the reader, the way a statistics office audits a table
-(Eurostat, Handbook on Statistical Disclosure Control, ch. 5; docs/statistics.md): it works out what the shown
-figures and the known sums still allow for each cell, by
+(Eurostat, Handbook on Statistical Disclosure Control, ch. 5; docs/statistics.md): it works
+out what the shown figures and the known sums still allow for each cell, by
 
 - linear algebra: a cell is pinned if some combination of the sums gives it exactly (the
   subtraction attack, also across a year and its quarters), and
@@ -12,11 +12,11 @@ figures and the known sums still allow for each cell, by
   can narrow a hidden cell to a single value,
 
 and while some count of 1–4 is pinned, also hides the shown cell, among those that share a
-sum with it, that leaves the fewest pinned (the smallest on a tie): secondary suppression. Every hidden cell is shown the same way, "..":
-a separate "<5" would itself tell a reader that a cell is at most 4, and four quarters of
-"<5" under a year of "<5" pin each quarter to 1. Cells named "~…" are never shown; they
-are the remainders ("asked but did not tell") a reader can derive, and they are protected
-like the rest: a remainder of 1–4 must not be pinned either.
+sum with it, that leaves the fewest pinned (secondary suppression). Every hidden cell is
+shown the same way, "..": a separate "<5" would itself tell a reader that a cell is at most
+4, and four quarters of "<5" under a year of "<5" pin each quarter to 1. Cells named "~…"
+are never shown; they are the remainders ("asked but did not tell") a reader can derive,
+and they are protected like the rest: a remainder of 1–4 must not be pinned either.
 """
 
 from __future__ import annotations

@@ -347,19 +347,23 @@ class StatisticsPage(QWidget):
     def _suggested(self, suffix: str) -> str:
         return f"statistik-{self.period().code}.{suffix}"
 
+    def _attempt(self, action) -> bool:
+        """Run `action`; a refusal becomes one sentence in the status line."""
+        try:
+            action()
+        except StatisticsError as error:  # already a sentence
+            self.status.emit(str(error))
+            return False
+        except (OSError, VaultError) as error:
+            self.status.emit(error_text(error))
+            return False
+        return True
+
     def _export(self, caption: str, suffix: str, pattern: str, write) -> Path | None:
         if not self.exportable():
             return None
         path = self._ask_path(caption, self._suggested(suffix), pattern)
-        if path is None:
-            return None
-        try:
-            write(path, self._report(suppress=True))
-        except StatisticsError as error:
-            self.status.emit(str(error))
-            return None
-        except (OSError, VaultError) as error:
-            self.status.emit(error_text(error))
+        if path is None or not self._attempt(lambda: write(path, self._report(suppress=True))):
             return None
         self.status.emit(_("Saved {name}.").format(name=path.name))
         return path
@@ -382,8 +386,7 @@ class StatisticsPage(QWidget):
     def contribute(self) -> Path | None:
         """Seal this closed period's exact counts to the team leader's public key."""
         from vaaldstod.statistics import rollup
-        from vaaldstod.statistics.publication import OWN
-        from vaaldstod.statistics.service import published
+        from vaaldstod.statistics.service import contribution
 
         if not self.exportable():
             return None
@@ -400,17 +403,12 @@ class StatisticsPage(QWidget):
         )
         if path is None:
             return None
-        try:
+
+        def write() -> None:
             recipient = rollup.parse_public_key(key)
-            published(self.vault, period, self._today())
-            fixed = self.vault.statistics_publications(OWN, period.year)
-            quarters = {q: fixed[q.code]["counts"] for q in period.quarters()}
-            rollup.write(path, rollup.seal(recipient, period, quarters))
-        except StatisticsError as error:
-            self.status.emit(str(error))
-            return None
-        except (OSError, VaultError) as error:
-            self.status.emit(error_text(error))
+            rollup.write(path, contribution(self.vault, period, recipient, self._today()))
+
+        if not self._attempt(write):
             return None
         self.status.emit(
             _("Saved {name}. Only the team leader's vault can open it.").format(name=path.name)
@@ -446,7 +444,7 @@ class StatisticsPage(QWidget):
         """Team leader: open contributions for the chosen closed period, add up, protect."""
         from vaaldstod.statistics import rollup
         from vaaldstod.statistics.export import write_csv as write_report_csv
-        from vaaldstod.statistics.service import report_of
+        from vaaldstod.statistics.service import merge_contributions, report_of
 
         if self.vault is None:
             return None
@@ -464,11 +462,10 @@ class StatisticsPage(QWidget):
         )
         if path is None:
             return None
-        try:
-            period.require_closed(self._today())
-            opened = rollup.read_all(files, period, self.vault.statistics_keys())
-            merged = rollup.merge(opened, period)
-            figures = rollup.publish_merged(self.vault, merged, self._today())
+        found = {}
+
+        def write() -> None:
+            merged, figures = merge_contributions(self.vault, period, files, self._today())
             report = report_of(figures, self.office, labels())
             if path.suffix.lower() == ".csv":
                 write_report_csv(path, report)
@@ -476,12 +473,11 @@ class StatisticsPage(QWidget):
                 from vaaldstod.ui.statistics_pdf import write_pdf
 
                 write_pdf(path, report, self.font())
-        except StatisticsError as error:
-            self.status.emit(str(error))
+            found["merged"] = merged
+
+        if not self._attempt(write):
             return None
-        except (OSError, VaultError) as error:
-            self.status.emit(error_text(error))
-            return None
+        merged = found["merged"]
         message = ngettext(
             "Merged the contribution of {n} handler into {name}.",
             "Merged the contributions of {n} handlers into {name}.",
