@@ -201,3 +201,14 @@ def assert_no_small_count_leaks(cells: dict[tuple[str, str, str], str]) -> None:
                 v for (s, r, m), v in cells.items() if (s, r) == (section, row) and m != "percent"
             ]
             assert all(v.isdigit() for v in counts), (section, row, counts)
+
+
+def assert_shown_are_exact(cells: dict[tuple[str, str, str], str], minimum: int = 5) -> None:
+    """Every shown count is the true one, and the export still tells something (not all "..")."""
+    shown = 0
+    for key, expected in EXACT.items():
+        value = cells[key]
+        if key[2] in COUNT_MEASURES and value.isdigit():
+            assert int(value) == expected, (key, value, expected)
+            shown += expected > 0
+    assert shown >= minimum, f"only {shown} non-zero counts left to read"

@@ -10,7 +10,12 @@ from datetime import date, timedelta
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.statistics_data import assert_no_small_count_leaks, known_records, parse_csv
+from tests.statistics_data import (
+    assert_no_small_count_leaks,
+    assert_shown_are_exact,
+    known_records,
+    parse_csv,
+)
 from vaaldstod import settings
 from vaaldstod.statistics import rollup
 from vaaldstod.statistics.aggregate import aggregate
@@ -79,8 +84,7 @@ def test_three_handlers_roll_up_into_one_office_report(tmp_path):
     exported = parse_csv(report.read_text(encoding="utf-8"))
     assert_no_small_count_leaks(exported)
     # The total of all three: figures no single handler's export could show.
-    assert exported[("disclosed", "yes", "count")] == "20"
-    assert exported[("forms", "economic", "count")] == "15"
+    assert_shown_are_exact(exported, minimum=10)
     notes = [line for line in report.read_text(encoding="utf-8").splitlines() if ";note;" in line]
     assert any("3 handlers" in line for line in notes)
     # Merging the same period again from other files is refused: no two versions.

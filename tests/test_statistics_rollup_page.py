@@ -7,7 +7,12 @@ from datetime import date
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.statistics_data import assert_no_small_count_leaks, known_records, parse_csv
+from tests.statistics_data import (
+    assert_no_small_count_leaks,
+    assert_shown_are_exact,
+    known_records,
+    parse_csv,
+)
 from vaaldstod import i18n
 from vaaldstod.settings import Settings
 from vaaldstod.ui.statistics_page import StatisticsPage
@@ -66,7 +71,7 @@ def test_three_handlers_and_a_team_leader_on_the_page(pages, tmp_path):
     assert "3 handlers" in statuses[-1]
     exported = parse_csv((tmp_path / "office.csv").read_text(encoding="utf-8"))
     assert_no_small_count_leaks(exported)
-    assert exported[("disclosed", "yes", "count")] == "20"
+    assert_shown_are_exact(exported, minimum=10)
 
 
 def test_a_wrong_key_is_one_sentence(pages, tmp_path):

@@ -150,7 +150,9 @@ def _protect_jointly(
             )
     year = next((p for p in counts if p.is_year), None)
     if year is not None:  # year = Q1 + Q2 + Q3 + Q4, cell by cell
-        for name in counts[year]:
+        # Not for the "~" remainders: their links follow from the others', and leaving them
+        # out keeps each remainder in one sum, which the audit then handles cheaply.
+        for name in (n for n in counts[year] if not n.startswith("~")):
             rows.append((f"{name}@{year.code}", [f"{name}@{q.code}" for q in year.quarters()]))
     try:
         hidden = protect(joint, rows, published)

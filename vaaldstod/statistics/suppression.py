@@ -27,6 +27,7 @@ from collections.abc import Collection, Mapping, Sequence
 HIDDEN = ".."  # a suppressed count: 1–4, or a figure from which such a count could follow
 LIMIT = 5
 _ROUNDS = 60  # propagation rounds; reports here converge in a handful
+_SHORTLIST = 4  # candidates weighed with the bounds as well, each round
 _PRIME = (1 << 61) - 1  # linear algebra over GF(p): exact, and no fractions to grow
 
 Equation = tuple[str, Sequence[str]]
@@ -68,39 +69,45 @@ def protect(
     for index, (total, parts) in enumerate(equations):
         for name in (total, *parts):
             containing.setdefault(name, []).append(index)
-    while leaks := _leaks(counts, equations, hidden, small):
-        # Free a pinned count: hide one more shown figure from one of its sums.
-        candidates = {
-            name
-            for leak in leaks
-            for index in containing.get(leak, ())
-            for name in (equations[index][0], *equations[index][1])
-            if name not in hidden
-            and name not in published
-            and not name.startswith("~")
-            and counts[name] > 0
-        }
-        if not candidates:
-            candidates = {
+    while found := _analyse(counts, equations, hidden, small)[0]:
+        # Free a pinned count: hide one more shown figure from one of its sums, trying the
+        # first one's sums, then any leak's, then anything still shown.
+        def free(leaks: Collection[str]) -> set[str]:
+            return {
+                name
+                for leak in leaks
+                for index in containing.get(leak, ())
+                for name in (equations[index][0], *equations[index][1])
+                if name not in hidden
+                and name not in published
+                and not name.startswith("~")
+                and counts[name] > 0
+            }
+
+        candidates = (
+            free(found[:1])
+            or free(found)
+            or {
                 name
                 for name in shown
                 if name not in hidden and name not in published and counts[name] > 0
             }
+        )
         if not candidates:
-            raise Unprotectable(sorted(leaks))
+            raise Unprotectable(sorted(found))
 
-        def outcome(name: str) -> tuple[int, int, int, int, str]:
+        def outcome(name: str, bounds: bool = True) -> tuple[int, int, int, int, str]:
             # Fewest pinned small counts left; then fewest hidden cells still pinned (one
             # cell is often not enough: this steers towards a set that frees them); then
             # keep the totals a reader needs most (inner cells go before margins, as
             # statistics offices do); then lose the least.
-            trial = hidden | {name}
-            left = len(_leaks(counts, equations, trial, small))
-            unknown = {n for n in counts if n in trial or n.startswith("~")}
-            still = len(_determined(counts, equations, unknown) & trial)
-            return left, still, totals.get(name, 0), counts[name], name
+            left, still = _analyse(counts, equations, hidden | {name}, small, bounds)
+            return len(left), still, totals.get(name, 0), counts[name], name
 
-        hidden.add(min(candidates, key=outcome))
+        # Rank every candidate by the algebra alone, then the best few with the bounds too:
+        # the bounds cost as much again and rarely change the order.
+        shortlist = sorted(candidates, key=lambda name: outcome(name, bounds=False))[:_SHORTLIST]
+        hidden.add(min(shortlist, key=outcome))
     return frozenset(hidden)
 
 
@@ -109,26 +116,31 @@ def leaks(
 ) -> list[str]:
     """The counts of 1–4 a reader of the shown figures could work out exactly."""
     small = [name for name in counts if is_small(counts[name])]
-    return _leaks(counts, equations, set(hidden), small)
+    return _analyse(counts, equations, set(hidden), small)[0]
 
 
-def _leaks(
+def _analyse(
     counts: Mapping[str, int],
     equations: Sequence[Equation],
     hidden: Collection[str],
     small: Collection[str],
-) -> list[str]:
+    bounds: bool = True,
+) -> tuple[list[str], int]:
+    """The small counts a reader can pin, and how many hidden cells are pinned at all.
+
+    Without `bounds`, by the linear algebra alone (a quick first ranking in `protect`).
+    """
     unknown = {name for name in counts if name in hidden or name.startswith("~")}
-    candidates = [name for name in small if name in unknown]
-    if not candidates:
-        return [name for name in small if name not in unknown]  # shown small: never
     pinned = _determined(counts, equations, unknown)
-    bounds = _bounds(counts, equations, unknown)
+    still = len(pinned & set(hidden))
     found = [name for name in small if name not in unknown or name in pinned]
-    if bounds is None:
-        return list(dict.fromkeys([*found, *candidates]))  # not settled: assume the worst
-    found += [n for n in candidates if n not in pinned and bounds[n][0] == bounds[n][1]]
-    return found
+    open_small = [name for name in small if name in unknown and name not in pinned]
+    if not open_small or not bounds:
+        return found, still
+    ranges = _bounds(counts, equations, unknown)
+    if ranges is None:
+        return [*found, *open_small], still  # not settled: assume the worst
+    return found + [n for n in open_small if ranges[n][0] == ranges[n][1]], still
 
 
 def _determined(
@@ -144,6 +156,16 @@ def _determined(
         row = {name: c % _PRIME for name, c in row.items() if c % _PRIME}
         if row:
             rows.append(row)
+    # A cell found in one sum only (most "~" remainders) takes whatever that sum leaves, so
+    # the sum says nothing about the other cells: set it aside. That cell is pinned exactly
+    # when the rest of its sum is a combination of the other sums; no other set-aside sum can
+    # help, as each brings a private cell of its own that nothing cancels.
+    seen: dict[str, int] = {}
+    for row in rows:
+        for name in row:
+            seen[name] = seen.get(name, 0) + 1
+    aside = [row for row in rows if len(row) > 1 and any(seen[n] == 1 for n in row)]
+    rows = [row for row in rows if not (len(row) > 1 and any(seen[n] == 1 for n in row))]
     # Gauss–Jordan elimination; a pivot whose reduced row has no other cell is pinned.
     pivots: dict[str, dict[str, int]] = {}
     for row in rows:
@@ -160,7 +182,18 @@ def _determined(
             if name in other:
                 _subtract(other, row, other[name])
         pivots[name] = row
-    return {name for name, row in pivots.items() if len(row) == 1}
+    pinned = {name for name, row in pivots.items() if len(row) == 1}
+    for row in aside:
+        private = [name for name in row if seen[name] == 1]
+        if len(private) != 1:
+            continue  # two cells free in one sum: neither is pinned by it
+        rest = {name: c for name, c in row.items() if name != private[0]}
+        for name, pivot_row in pivots.items():
+            if name in rest:
+                _subtract(rest, pivot_row, rest[name])
+        if not rest:
+            pinned.add(private[0])
+    return pinned
 
 
 def _subtract(row: dict[str, int], pivot_row: Mapping[str, int], factor: int) -> None:
