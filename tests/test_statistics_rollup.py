@@ -201,3 +201,44 @@ def test_the_statistics_cli_runs_without_qt(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "s.csv").exists()
+
+
+def test_an_office_sends_its_total_on_to_the_agency_from_the_cli(tmp_path):
+    settings.save(settings.Settings(language="en", statistics_retention_days=3650))
+    keys = {}
+    for name in ("office", "agency"):
+        Vault.create(tmp_path / f"{name}.db", PASSPHRASE).close()
+        made = stats("keygen", "--vault", str(tmp_path / f"{name}.db"))
+        assert made.returncode == 0, made.stderr
+        keys[name] = made.stdout.strip()
+    records = known_records()
+    files = []
+    for index, part in enumerate([records[:20], records[20:]]):
+        handler_vault(tmp_path / f"h{index}.db", part)
+        files.append(tmp_path / f"h{index}.vsc")
+        sent = stats(
+            "contribute", "--vault", str(tmp_path / f"h{index}.db"), "--period", QUARTER.code,
+            "--to", keys["office"], "--out", str(files[-1]),
+        )  # fmt: skip
+        assert sent.returncode == 0, sent.stderr
+    office_total = tmp_path / "office.vsc"
+    rolled = stats(
+        "merge", "--vault", str(tmp_path / "office.db"), "--period", QUARTER.code,
+        *map(str, files), "--to", keys["agency"], "--out", str(office_total),
+    )  # fmt: skip
+    assert rolled.returncode == 0, rolled.stderr
+    report = tmp_path / "agency.csv"
+    merged = stats(
+        "merge", "--vault", str(tmp_path / "agency.db"), "--period", QUARTER.code,
+        str(office_total), "--out", str(report),
+    )  # fmt: skip
+    assert merged.returncode == 0 and "2 handlers" in merged.stdout, merged.stderr
+    assert_shown_are_exact(parse_csv(report.read_text(encoding="utf-8")), minimum=10)
+    # A handler's file cannot be counted a second time at the agency: it was sealed to the
+    # office (an overlap sealed to the agency is refused too; see the test above).
+    overlap = stats(
+        "merge", "--vault", str(tmp_path / "agency.db"), "--period", QUARTER.code,
+        str(office_total), str(files[0]), "--out", str(tmp_path / "x.csv"),
+    )  # fmt: skip
+    assert overlap.returncode == 1 and "another recipient" in overlap.stderr
+    assert not (tmp_path / "x.csv").exists()
