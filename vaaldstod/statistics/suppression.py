@@ -61,7 +61,8 @@ def protect(
     shown = [name for name in counts if not name.startswith("~")]
     hidden = {name for name, was_hidden in published.items() if was_hidden}
     hidden |= {name for name in shown if name not in published and is_small(counts[name])}
-    small = frozenset(name for name in counts if is_small(counts[name]))
+    # In the counts' order, not a set's: the result must not depend on string hashing.
+    small = tuple(name for name in counts if is_small(counts[name]))
     totals: dict[str, int] = {}  # how many sums a cell is the total of
     for total, _parts in equations:
         totals[total] = totals.get(total, 0) + 1
