@@ -824,8 +824,9 @@ def test_information_is_never_given_by_colour_alone(open_app):
     statistics.reload()
     for chart in statistics.charts:
         assert chart.chart is not None
-        for label, cell in chart.chart.bars:
-            assert cell.text() and f"{label}: {cell.text()}" in chart.accessibleDescription()
+        for bar in chart.chart.bars:
+            text = bar.share.text()
+            assert text and f"{bar.label}: {text}" in chart.accessibleDescription()
 
     referrals = window.page("referrals")
     referrals.reload()

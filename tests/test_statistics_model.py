@@ -11,7 +11,7 @@ from tests.statistics_data import record
 from vaaldstod import settings
 from vaaldstod.settings import Settings
 from vaaldstod.statistics import InvalidContact, Period, PeriodError, from_walkthrough, parse
-from vaaldstod.statistics.period import last_quarter, this_quarter
+from vaaldstod.statistics.period import available, current_quarter
 from vaaldstod.statistics.retention import first_kept_week, purge_contacts, retention_days
 
 WALKTHROUGH = {
@@ -88,20 +88,36 @@ def test_parse_refuses_anything_but_a_real_iso_week(week):
 
 
 def test_a_week_belongs_to_the_period_that_holds_its_thursday():
-    first = Period(date(2026, 1, 1), date(2026, 3, 31))
-    second = Period(date(2026, 4, 1), date(2026, 6, 30))
+    first, second = Period(2026, 1), Period(2026, 2)
     assert (first.first_week, first.last_week) == ("2026-W01", "2026-W13")
     assert second.first_week == "2026-W14"  # 30 Mar – 5 Apr has its Thursday in April
-    assert Period(date(2026, 12, 28), date(2027, 1, 3)).first_week == "2026-W53"
-    with pytest.raises(PeriodError):
-        Period(date(2026, 3, 2), date(2026, 3, 4))  # Monday to Wednesday: no Thursday
-    with pytest.raises(PeriodError):
-        Period(date(2026, 3, 31), date(2026, 1, 1))
+    assert Period(2026, 4).last_week == "2026-W53"
+    assert Period(2027, 1).first_week == "2027-W01"  # 2026-W53 ends on Sunday 3 January
+    # A year's weeks are exactly its quarters' weeks: nothing counted twice or left out.
+    assert Period(2026).first_week == first.first_week
+    assert Period(2026).last_week == Period(2026, 4).last_week
 
 
-def test_quarter_presets_cross_the_new_year():
-    assert last_quarter(date(2026, 2, 10)) == Period(date(2025, 10, 1), date(2025, 12, 31))
-    assert this_quarter(date(2026, 11, 23)) == Period(date(2026, 10, 1), date(2026, 12, 31))
+def test_only_calendar_quarters_and_years_are_periods():
+    assert Period.parse("2026-Q4") == Period(2026, 4) and Period.parse("2025") == Period(2025)
+    assert (Period(2026, 2).first, Period(2026, 2).last) == (date(2026, 4, 1), date(2026, 6, 30))
+    for text in ("2026-Q0", "2026-Q5", "2026-03", "2026-01-01..2026-03-31", "Q4", ""):
+        with pytest.raises(PeriodError):
+            Period.parse(text)
+
+
+def test_a_period_can_be_exported_only_once_it_is_over():
+    assert not Period(2026, 4).is_closed(date(2026, 12, 31))
+    assert Period(2026, 4).is_closed(date(2027, 1, 1)) and Period(2026).is_closed(date(2027, 1, 1))
+    with pytest.raises(PeriodError, match="not over"):
+        Period(2026).require_closed(date(2026, 12, 31))
+
+
+def test_available_periods_run_from_the_oldest_record_newest_first():
+    assert current_quarter(date(2026, 11, 23)) == Period(2026, 4)
+    found = available("2025-W38", date(2026, 2, 10))  # Thursday 18 September
+    assert [p.code for p in found] == ["2025", "2025-Q4", "2025-Q3"]
+    assert [p.code for p in available(None, date(2026, 5, 1))] == ["2026-Q1"]
 
 
 def test_retention_follows_notes_unless_statistics_are_kept_longer(vault):

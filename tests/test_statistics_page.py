@@ -8,12 +8,18 @@ from datetime import date
 
 import pytest
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QTextBrowser
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QTextBrowser
 
 from tests.conftest import PASSPHRASE
-from tests.statistics_data import EXACT, assert_no_small_count_leaks, known_records, parse_csv
+from tests.statistics_data import (
+    assert_no_small_count_leaks,
+    assert_shown_are_exact,
+    known_records,
+    parse_csv,
+)
 from vaaldstod import i18n
 from vaaldstod.settings import Settings
+from vaaldstod.statistics.period import Period
 from vaaldstod.ui import theme
 from vaaldstod.ui.charts import BarChart
 from vaaldstod.ui.statistics_page import StatisticsPage
@@ -47,8 +53,7 @@ def page(qtbot, vault):
     made = StatisticsPage(current, today=lambda: date(2026, 4, 15))
     qtbot.addWidget(made)
     made.attach(vault)
-    made.preset.setCurrentIndex(made.preset.findData("last_quarter"))
-    made.reload()
+    made.choose("2026-Q1")
     made.resize(1100, 720)
     made.show()
     yield made
@@ -57,34 +62,40 @@ def page(qtbot, vault):
 
 
 def test_page_shows_the_exact_figures_of_the_period(page):
-    assert (page.first.date().toPython(), page.last.date().toPython()) == (
-        date(2026, 1, 1),
-        date(2026, 3, 31),
-    )
+    assert page.period() == Period(2026, 1)
     values = [label.text() for label in page.figure_values]
     assert values == ["40", "75%", "56%", "23%"]
-    assert [label.text() for label in page.figure_captions][1] == "Asked routinely"
+    captions = [label.text() for label in page.figure_captions]
+    assert captions[1] == "Asked routinely (100 % = all contacts, n = 40)"
+    assert captions[2] == "Told about violence (100 % = those asked, n = 36)"
     asked, by_gender, forms, referrals = (chart.chart for chart in page.charts)
-    assert [cell.value for _label, cell in asked.bars] == [75, 15, 10]
-    assert dict((label, cell.value) for label, cell in by_gender.bars) == {"Woman": 65, "Man": 30}
-    assert dict((label, cell.value) for label, cell in forms.bars) == {
-        "Physical": 14,
-        "Psychological": 28,
-        "Economic": 42,
+    assert [bar.share.value for bar in asked.bars] == [75, 15, 10]
+    assert asked.base == "100 % = All contacts (n = 40)"
+    assert {bar.label: bar.share.value for bar in by_gender.bars} == {"Woman": 65, "Man": 30}
+    assert by_gender.base == "100 % = those asked in each group"
+    # "Economic 75 %" is 15 of the 20 who told, and the chart says so.
+    assert {bar.label: bar.share.value for bar in forms.bars} == {
+        "Physical": 25,
+        "Psychological": 50,
+        "Economic": 75,
     }
-    assert {label: cell.value for label, cell in referrals.bars}["Police"] == 6
-    assert "Woman: 65%" in page.charts[1].accessibleDescription()
-    assert page.period_line.text().startswith("January 1, 2026 – March 31, 2026 (weeks 2026-W01")
+    assert forms.base == "100 % = Told about violence (n = 20)"
+    assert {bar.label: bar.share.value for bar in referrals.bars}["Police"] == 15  # 6 of 40
+    assert "Woman: 65% (17 of 26)" in page.charts[1].accessibleDescription()
+    assert page.period_line.text().startswith("2026-Q1: January 1, 2026 – March 31, 2026")
     tables = page.tables.toPlainText()
     assert "Not safe to ask\n3\n" in tables  # exact on screen, for the handler who logged it
 
 
-def test_changing_the_period_recounts(page, qtbot):
-    page.set_period(date(2026, 4, 1), date(2026, 6, 30))
-    assert page.figure_values[0].text() == "1"
-    assert page.preset.currentData() == "custom"
-    page.set_period(date(2026, 3, 2), date(2026, 3, 4))  # no Thursday: no weeks
-    assert page.problem.text() and not page.export_csv.isEnabled()
+def test_only_calendar_periods_are_offered_and_only_closed_ones_export(page):
+    codes = [page.preset.itemData(i) for i in range(page.preset.count())]
+    assert codes == ["this_quarter", "this_year", "2026-Q1"]  # records from 2026-W02 on
+    page.choose("this_quarter")
+    assert page.period() == Period(2026, 2) and page.figure_values[0].text() == "1"
+    assert not page.export_csv.isEnabled() and not page.export_pdf.isEnabled()
+    assert "screen only" in page.period_line.text()
+    page.choose("2026-Q1")
+    assert page.export_csv.isEnabled()
 
 
 def test_csv_export_from_the_page_hides_small_counts(page, tmp_path):
@@ -92,9 +103,8 @@ def test_csv_export_from_the_page_hides_small_counts(page, tmp_path):
     assert page._export_csv() == tmp_path / "q1.csv"
     exported = parse_csv((tmp_path / "q1.csv").read_text(encoding="utf-8"))
     assert_no_small_count_leaks(exported)
-    assert exported[("asked", "total", "count")] == "40"
-    assert exported[("forms", "economic", "count")] == str(EXACT[("forms", "economic", "count")])
-    assert exported[("reasons", "unsafe", "count")] == "<5"
+    assert_shown_are_exact(exported)
+    assert exported[("reasons", "unsafe", "count")] == ".."
 
 
 def test_pdf_export_has_office_period_charts_and_no_small_count(page, tmp_path):
@@ -114,9 +124,10 @@ def test_pdf_export_has_office_period_charts_and_no_small_count(page, tmp_path):
         if len(tokens) > 1:  # a lone number is a page number
             assert not {"1", "2", "3", "4"} & set(tokens), tokens
     rows = {" ".join(t[:-2]): t[-2:] for t in lines if len(t) > 2}
-    assert rows["Not safe to ask"] == ["<5", ".."]
-    assert rows["Support for victims of crime"] == ["<5", ".."]
-    assert rows["Economic"] == ["15", "42%"]
+    assert rows["Not safe to ask"] == ["..", ".."]
+    assert rows["Support for victims of crime"] == ["..", ".."]
+    count, share = rows["Economic"]
+    assert count in ("15", "..") and share in ("75%", "..")  # exact, or hidden
 
 
 def test_page_in_dark_theme_and_keyboard_reachable(page, qapp):
@@ -133,7 +144,7 @@ def test_page_in_dark_theme_and_keyboard_reachable(page, qapp):
         qapp.setFont(saved[3])
     controls = [
         w
-        for kind in (QAbstractButton, QComboBox, QDateEdit, QTextBrowser, BarChart)
+        for kind in (QAbstractButton, QComboBox, QTextBrowser, BarChart)
         for w in page.findChildren(kind)
     ]
     unnamed = [w for w in controls if w.isVisible() and not accessible_name(w)]

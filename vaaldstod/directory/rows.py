@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from vaaldstod.csv_guard import guard, unguard
 from vaaldstod.directory.categories import CATEGORIES, PROTECTED_CATEGORIES
 from vaaldstod.directory.entry import Entry
 from vaaldstod.i18n import _
@@ -138,16 +139,11 @@ def make_id(organisation: str, taken: set[str]) -> str:
 
 
 def _cell(value: Any) -> str:
-    # A spreadsheet would run a cell starting with = + - @ as a formula, so exports put a '
-    # in front (OWASP "CSV injection"); it is taken off again here.
-    text = "" if value is None else str(value).strip()
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
-        return text[1:]
-    return text
+    # Exports guard formula-like cells with a ' (csv_guard); it is taken off again here.
+    return unguard("" if value is None else str(value).strip())
 
 
-def _guard_formula(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+_guard_formula = guard  # = + - @ and a leading tab or CR (OWASP "CSV injection")
 
 
 def _convert(kind: str, value: Any, cells: bool) -> tuple[Any, str]:

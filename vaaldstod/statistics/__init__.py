@@ -1,10 +1,12 @@
 """Anonymous follow-up statistics: contact records, counts, suppression, reports, retention."""
 
 # Exports load on first use (PEP 562): unlocking purges old contact records through
-# `retention`, and must not pay for the aggregation, pack and template engines.
+# `retention`, and must not pay for the aggregation, pack and template engines. The function
+# `aggregate` is not offered here: importing the submodule of that name sets the package
+# attribute to the module, so which one a caller got depended on import order. Use
+# `from vaaldstod.statistics.aggregate import aggregate`.
 _EXPORTS = {
     "Aggregates": "aggregate",
-    "aggregate": "aggregate",
     "AGE_BANDS": "model",
     "GENDERS": "model",
     "Contact": "model",
@@ -28,8 +30,6 @@ def __getattr__(name: str):
     from importlib import import_module
 
     value = getattr(import_module(f"vaaldstod.statistics.{_EXPORTS[name]}"), name)
-    # Kept here, so that the function `aggregate` wins over the submodule of that name,
-    # which importing it has just set as an attribute of this package.
     globals()[name] = value
     return value
 
@@ -44,7 +44,6 @@ __all__ = [
     "PeriodError",
     "Report",
     "StatisticsError",
-    "aggregate",
     "build_report",
     "from_walkthrough",
     "parse",

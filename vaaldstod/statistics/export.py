@@ -16,9 +16,10 @@ from pathlib import Path
 from babel.dates import format_date
 
 from vaaldstod import atomic
+from vaaldstod.csv_guard import guard
 from vaaldstod.i18n import _, current_language
 from vaaldstod.statistics.report import Report
-from vaaldstod.statistics.suppression import HIDDEN, SMALL
+from vaaldstod.statistics.suppression import HIDDEN
 
 # Tables on paper and on the page (QTextDocument reads this subset of CSS).
 STYLE = (
@@ -29,15 +30,17 @@ STYLE = (
 
 def suppression_note() -> str:
     return _(
-        'Counts of 1–4 are shown as "{small}", and "{hidden}" hides a figure from which such '
-        "a count could be worked out, so that no one can be recognised."
-    ).format(small=SMALL, hidden=HIDDEN)
+        '"{hidden}" hides a count of 1–4, or a figure from which such a count could be worked '
+        "out, so that no one can be recognised. Every hidden figure looks the same, so the "
+        "mark itself tells nothing about its size."
+    ).format(hidden=HIDDEN)
 
 
 def period_text(report: Report) -> str:
     """The period in words, with the ISO weeks it covers."""
     language = current_language()
-    return _("{first} – {last} (weeks {first_week} – {last_week})").format(
+    return _("{period}: {first} – {last} (weeks {first_week} – {last_week})").format(
+        period=report.period.code,
         first=format_date(report.period.first, "long", locale=language),
         last=format_date(report.period.last, "long", locale=language),
         first_week=report.period.first_week,
@@ -51,18 +54,26 @@ def csv_text(report: Report) -> str:
     buffer = io.StringIO()
     # Semicolons: Excel with Swedish regional settings splits on them, not on commas.
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(["section", "row", "label", "measure", "value"])
+    rows = [["section", "row", "label", "measure", "value"]]
     period = report.period
-    writer.writerow(["report", "period", _("From"), "date", period.first.isoformat()])
-    writer.writerow(["report", "period", _("To"), "date", period.last.isoformat()])
-    writer.writerow(["report", "weeks", _("From week"), "week", period.first_week])
-    writer.writerow(["report", "weeks", _("To week"), "week", period.last_week])
-    writer.writerow(["report", "office", _("Office"), "text", report.office])
-    writer.writerow(["report", "suppression", _("Small counts"), "text", suppression_note()])
+    rows += [
+        ["report", "period", _("Period"), "period", period.code],
+        ["report", "period", _("From"), "date", period.first.isoformat()],
+        ["report", "period", _("To"), "date", period.last.isoformat()],
+        ["report", "weeks", _("From week"), "week", period.first_week],
+        ["report", "weeks", _("To week"), "week", period.last_week],
+        ["report", "office", _("Office"), "text", report.office],
+        ["report", "suppression", _("Small counts"), "text", suppression_note()],
+    ]
+    rows += [["report", "note", _("Note"), "text", note] for note in report.notes]
     for table in report.tables:
+        # What 100 % is in each table: the row coded "total" holds that count (n).
         for row in table.rows:
             for (measure, _heading), cell in zip(table.columns, row.cells, strict=True):
-                writer.writerow([table.key, row.code, row.label, measure, cell.csv()])
+                rows.append([table.key, row.code, row.label, measure, cell.csv()])
+    # Every cell, the office's name and the labels too: a name such as "=HYPERLINK(…)"
+    # must reach a spreadsheet as text.
+    writer.writerows([[guard(str(value)) for value in row] for row in rows])
     return buffer.getvalue()
 
 
@@ -92,6 +103,7 @@ def report_html(report: Report, images: Mapping[str, tuple[str, int, int]] | Non
     ]
     notes = _("Each contact was logged by week, without names, dates or free text.")
     parts.append(f"<p class='note'>{escape(notes)} {escape(suppression_note())}</p>")
+    parts += [f"<p class='note'>{escape(note)}</p>" for note in report.notes]
     parts.append(
         _table(_("Key figures"), [], [(name, [cell]) for name, cell in report.key_figures])
     )

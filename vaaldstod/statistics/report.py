@@ -62,16 +62,26 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Bar:
+    """One bar: a share, and the two counts it is made of (any of them may be hidden)."""
+
+    label: str
+    share: Cell
+    part: Cell
+    whole: Cell
+
+
+@dataclass(frozen=True)
 class Chart:
-    """Horizontal bars from one column of a table; a hidden figure has no bar, only its marker."""
+    """Horizontal bars, always shares on a 0–100 % axis, each chart stating what 100 % is.
+
+    A hidden figure has no bar, only its marker, so it never reads as zero.
+    """
 
     key: str
     title: str
-    bars: tuple[tuple[str, Cell], ...]
-
-    @property
-    def percent(self) -> bool:
-        return all(cell.kind == "percent" for _label, cell in self.bars)
+    base: str  # "100 % = all 40 contacts": the denominator and n, in words
+    bars: tuple[Bar, ...]
 
 
 @dataclass(frozen=True)
@@ -83,10 +93,11 @@ class Report:
     key_figures: tuple[tuple[str, Cell], ...]
     tables: tuple[Table, ...]
     charts: tuple[Chart, ...]
+    notes: tuple[str, ...] = ()  # e.g. how many handlers contributed; when first published
 
 
 def core_labels() -> dict[str, dict[str, str]]:
-    """The labels the core owns; the UI adds the walk-through's (see ui/statistics_labels)."""
+    """The labels the core owns; `statistics.labels` adds the walk-through's."""
     return {
         "gender": {code: _(label) for code, label in GENDERS},
         "age": {code: _(label) for code, label in AGE_BANDS},
@@ -102,7 +113,7 @@ class _Figures:
 
     def count(self, name: str) -> Cell:
         if name in self.hidden:
-            return Cell("count", None, marker(self.counts[name]))
+            return Cell("count", None, marker())
         return Cell("count", self.counts[name])
 
     def share(self, part: str, whole: str) -> Cell:
@@ -148,10 +159,19 @@ def build_report(
     labels: Labels | None = None,
     *,
     suppress: bool = True,
+    hidden: frozenset[str] | None = None,
+    notes: tuple[str, ...] = (),
 ) -> Report:
-    """Tables, key figures and charts; with `suppress`, nothing shows or betrays a count 1–4."""
+    """Tables, key figures and charts; with `suppress`, nothing shows or betrays a count 1–4.
+
+    Exports pass the `hidden` cells their publication fixed (`publication.publish`), which
+    protects the period together with its year; without them the period is protected alone.
+    """
     counts = aggregates.counts
-    hidden = protect(counts, equations()) if suppress else frozenset()
+    if not suppress:
+        hidden = frozenset()
+    elif hidden is None:
+        hidden = protect(counts, equations())
     f = _Figures(counts, hidden, {**core_labels(), **(labels or {})})
     agencies = [code for code in AGENCIES if counts[f"agency:{code}"]]
     everyone, asked = N_("Share of all contacts"), N_("Share of those asked")
@@ -196,8 +216,9 @@ def build_report(
             "forms",
             N_("Forms of violence told about"),
             f.rows("form", "form", FORMS),
-            "asked_any",
-            asked,
+            "disclosed:yes",
+            N_("Share of those who told about violence"),
+            N_("Told about violence"),
         ),
         f.shares(
             "referrals",
@@ -205,6 +226,7 @@ def build_report(
             f.rows("category", "referral", CATEGORIES),
             "contacts",
             everyone,
+            N_("All contacts"),
         ),
         f.shares(
             "children",
@@ -212,6 +234,7 @@ def build_report(
             [("children", _("Children are affected"), "children")],
             "contacts",
             everyone,
+            N_("All contacts"),
         ),
         f.shares(
             "gender",
@@ -235,28 +258,48 @@ def build_report(
             f.rows("agency", "agency", agencies),
             "contacts",
             everyone,
+            N_("All contacts"),
         ),
     )
+    contacts, asked_any = f.count("contacts").text(), f.count("asked_any").text()
     key_figures = (
         (_("Contacts"), f.count("contacts")),
-        (_("Asked routinely"), f.share("asked:routine", "contacts")),
-        (_("Told about violence, of those asked"), f.share("disclosed:yes", "asked_any")),
-        (_("Children affected"), f.share("children", "contacts")),
+        (
+            _("Asked routinely (100 % = all contacts, n = {n})").format(n=contacts),
+            f.share("asked:routine", "contacts"),
+        ),
+        (
+            _("Told about violence (100 % = those asked, n = {n})").format(n=asked_any),
+            f.share("disclosed:yes", "asked_any"),
+        ),
+        (
+            _("Children affected (100 % = all contacts, n = {n})").format(n=contacts),
+            f.share("children", "contacts"),
+        ),
     )
     return Report(
-        period, office, suppress, aggregates.skipped, key_figures, tables, _charts(tables)
+        period, office, suppress, aggregates.skipped, key_figures, tables, _charts(tables), notes
     )
 
 
 def _charts(tables: tuple[Table, ...]) -> tuple[Chart, ...]:
-    """Bars for the groups that had anyone in them; the tables list the empty ones too."""
+    """Shares only, each chart saying what 100 % is; groups with no one are left out."""
     by_key = {table.key: table for table in tables}
-    return tuple(
-        Chart(key, by_key[key].title, tuple((row.label, row.cells[column]) for row in rows))
-        for key, column in CHARTS
-        for rows in [[r for r in by_key[key].rows if r.code != "total" and r.cells[0].value != 0]]
-    )
+    charts = []
+    for key in CHARTS:
+        table = by_key[key]
+        rows = [r for r in table.rows if r.code != "total" and r.cells[0].value != 0]
+        if len(table.columns) == 3:  # asked, told, share: each group is its own 100 %
+            bars = tuple(Bar(r.label, r.cells[2], r.cells[1], r.cells[0]) for r in rows)
+            base = _("100 % = those asked in each group")
+        else:
+            whole_row = next(r for r in table.rows if r.code == "total")
+            whole = whole_row.cells[0]
+            bars = tuple(Bar(r.label, r.cells[1], r.cells[0], whole) for r in rows)
+            base = _("100 % = {group} (n = {n})").format(group=whole_row.label, n=whole.text())
+        charts.append(Chart(key, table.title, base, bars))
+    return tuple(charts)
 
 
-# The charts a reader takes in at a glance: (table, column drawn as bars).
-CHARTS = (("asked", 1), ("disclosure_by_gender", 2), ("forms", 1), ("referrals", 0))
+# The charts a reader takes in at a glance; all of them shares, on one 0–100 % scale.
+CHARTS = ("asked", "disclosure_by_gender", "forms", "referrals")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from vaaldstod import settings as settings_store
+from vaaldstod.code_labels import AGENCY_NAMES
 from vaaldstod.i18n import LANGUAGES, N_, _
 from vaaldstod.passphrase import MIN_LENGTH
 from vaaldstod.settings import AGENCIES, THEMES, Settings
@@ -35,12 +36,6 @@ from vaaldstod.ui.packs_section import PacksSection
 from vaaldstod.ui.widgets import button, form_row, label, label_text
 from vaaldstod.vault import Vault
 
-AGENCY_NAMES = {
-    "kronofogden": "Kronofogden",
-    "forsakringskassan": "Försäkringskassan",
-    "arbetsformedlingen": "Arbetsförmedlingen",
-    "migrationsverket": "Migrationsverket",
-}
 THEME_NAMES = {
     "system": N_("Follow the system"),
     "light": N_("Light"),

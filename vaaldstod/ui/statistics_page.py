@@ -1,7 +1,10 @@
-"""The statistics page: a period, its key figures, charts and tables; CSV and PDF exports.
+"""The statistics page: a period, its key figures, charts and tables; exports and roll-up.
 
-The screen shows the exact figures to the handler who logged them. Every export is built
-again with suppression (`build_report(..., suppress=True)`), so no count of 1–4 leaves it.
+The screen shows the exact figures to the handler who logged them, for the running quarter
+and year too. Exports are of closed calendar quarters and years only, with the figures the
+vault's publication ledger fixed (`service.published_report`), so no count of 1–4 leaves it
+and no two exports can be subtracted. The roll-up menu seals a contribution to the team
+leader, and lets a team leader keep a key pair and merge contributions into an office report.
 """
 
 from __future__ import annotations
@@ -9,14 +12,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
     QScrollArea,
     QTabWidget,
     QTextBrowser,
@@ -28,28 +34,27 @@ from vaaldstod.i18n import N_, _, ngettext
 from vaaldstod.settings import Settings
 from vaaldstod.statistics import period as periods
 from vaaldstod.statistics.export import STYLE, period_text, suppression_note, tables_html, write_csv
+from vaaldstod.statistics.labels import labels, office_name
 from vaaldstod.statistics.model import StatisticsError
 from vaaldstod.statistics.report import Report
 from vaaldstod.statistics.retention import purge_contacts
-from vaaldstod.statistics.service import report_for
+from vaaldstod.statistics.service import available, published_report, report_for
 from vaaldstod.ui import theme
 from vaaldstod.ui.charts import BarChart
 from vaaldstod.ui.errors import error_text
-from vaaldstod.ui.statistics_labels import labels, office_name
 from vaaldstod.ui.widgets import button, label, label_text
 from vaaldstod.vault import VaultError
 
-PRESETS = (
-    ("this_quarter", N_("This quarter")),
-    ("last_quarter", N_("Last quarter")),
-    ("this_year", N_("This year")),
-    ("last_year", N_("Last year")),
-    ("custom", N_("Chosen dates")),
+RUNNING = (
+    ("this_quarter", N_("This quarter so far (screen only)")),
+    ("this_year", N_("This year so far (screen only)")),
 )
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+def period_caption(period: periods.Period) -> str:
+    if period.is_year:
+        return _("Year {year}").format(year=period.year)
+    return _("Quarter {quarter} {year}").format(quarter=period.quarter, year=period.year)
 
 
 class StatisticsPage(QWidget):
@@ -65,21 +70,26 @@ class StatisticsPage(QWidget):
         self.vault = None
         self.report: Report | None = None
         self._today = today
-        self._refresh_timer = QTimer(self, singleShot=True, interval=150)
-        self._refresh_timer.timeout.connect(self.reload)
 
         self.title = label("title", wrap=False)
-        self.preset = QComboBox()
-        for code, _caption in PRESETS:
-            self.preset.addItem("", code)
-        self.first = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.last = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.preset = QComboBox()  # running periods, then the closed ones an export can be of
         self.log_contact = button("primary")
         self.log_contact.clicked.connect(self.open_contact_dialog)
         self.export_csv = button()
         self.export_csv.clicked.connect(self._export_csv)
         self.export_pdf = button()
         self.export_pdf.clicked.connect(self._export_pdf)
+        self.rollup = button()  # a push button with a menu: its text is never cut
+        self.rollup_menu = QMenu(self.rollup)
+        self.contribute_action = QAction(self)
+        self.contribute_action.triggered.connect(self.contribute)
+        self.merge_action = QAction(self)
+        self.merge_action.triggered.connect(self.merge)
+        self.key_action = QAction(self)
+        self.key_action.triggered.connect(self.show_key)
+        for action in (self.contribute_action, self.merge_action, self.key_action):
+            self.rollup_menu.addAction(action)
+        self.rollup.setMenu(self.rollup_menu)
         self.period_line = label("muted")
         self.problem = label("error")
 
@@ -118,10 +128,9 @@ class StatisticsPage(QWidget):
         self.tabs.addTab(self.tables, "")
 
         chooser = QHBoxLayout()
-        for widget in (self.preset, self.first, self.last):
-            chooser.addWidget(widget)
+        chooser.addWidget(self.preset)
         chooser.addStretch()
-        for widget in (self.log_contact, self.export_csv, self.export_pdf):
+        for widget in (self.log_contact, self.export_csv, self.export_pdf, self.rollup):
             chooser.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -131,25 +140,24 @@ class StatisticsPage(QWidget):
         layout.addLayout(figures)
         layout.addWidget(self.tabs, 1)
 
-        self.preset.currentIndexChanged.connect(self._preset_chosen)
-        self.first.dateChanged.connect(self._dates_edited)
-        self.last.dateChanged.connect(self._dates_edited)
-        self.preset.setCurrentIndex(0)
-        self._preset_chosen()
+        # A discrete choice: count at once (no debounce timer, which cost 150 ms a choice).
+        self.preset.currentIndexChanged.connect(self._period_chosen)
+        self._fill_periods()
         self.retranslate_ui()
 
     # -- the app's calls ---------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         self.title.setText(_("Follow-up statistics"))
-        for index, (_code, caption) in enumerate(PRESETS):
-            self.preset.setItemText(index, _(caption))
+        self._fill_periods()
         label_text(self.preset, _("Period"))
-        label_text(self.first, _("From"))
-        label_text(self.last, _("To"))
         label_text(self.log_contact, _("&Log a contact…"), _("Record one meeting, anonymously"))
         label_text(self.export_csv, _("Export &CSV…"), suppression_note())
         label_text(self.export_pdf, _("Export &PDF…"), suppression_note())
+        label_text(self.rollup, _("&Roll-up"), _("Contribute to or merge an office report"))
+        self.contribute_action.setText(_("Send my figures to the team leader…"))
+        self.merge_action.setText(_("Merge contributions into an office report…"))
+        self.key_action.setText(_("My roll-up key (team leaders)…"))
         self.tabs.setTabText(0, _("Charts"))
         self.tabs.setTabText(1, _("Tables"))
         label_text(self.tabs, _("Charts and tables"))
@@ -163,6 +171,7 @@ class StatisticsPage(QWidget):
             purge_contacts(vault, self.settings, self._today())
         except VaultError as error:  # the page still shows what is there
             self.status.emit(error_text(error))
+        self._fill_periods()
         self.reload()
 
     def detach(self) -> None:
@@ -197,58 +206,75 @@ class StatisticsPage(QWidget):
 
     # -- period -------------------------------------------------------------------------
 
-    def period(self) -> periods.Period:
-        """The chosen period; PeriodError if the dates make none."""
-        return periods.Period(self.first.date().toPython(), self.last.date().toPython())
+    def _fill_periods(self) -> None:
+        """Running quarter and year (screen only), then every closed one since the first record."""
+        today = self._today()
+        chosen = self.preset.currentData()
+        closed = available(self.vault, today) if self.vault is not None else []
+        self.preset.blockSignals(True)
+        self.preset.clear()
+        for code, caption in RUNNING:
+            self.preset.addItem(_(caption), code)
+        for period in closed:
+            self.preset.addItem(period_caption(period), period.code)
+        index = self.preset.findData(chosen) if chosen else -1
+        self.preset.setCurrentIndex(max(index, 0))
+        self.preset.blockSignals(False)
 
-    def set_period(self, first: date, last: date) -> None:
-        self.preset.setCurrentIndex(self.preset.findData("custom"))
-        self._set_dates(first, last)
+    def period(self) -> periods.Period:
+        """The chosen period."""
+        code = self.preset.currentData()
+        today = self._today()
+        if code == "this_year":
+            return periods.Period(today.year)
+        if code in (None, "this_quarter"):
+            return periods.current_quarter(today)
+        return periods.Period.parse(code)
+
+    def choose(self, period: periods.Period | str) -> None:
+        """Show `period` (a closed one, as listed, or "this_quarter"/"this_year")."""
+        code = period if isinstance(period, str) else period.code
+        index = self.preset.findData(code)
+        if index < 0:
+            raise ValueError(code)
+        self.preset.setCurrentIndex(index)
         self.reload()
 
-    def _preset_chosen(self, *_args) -> None:
-        code = self.preset.currentData()
-        if code in periods.PRESETS:
-            chosen = periods.PRESETS[code](self._today())
-            self._set_dates(chosen.first, chosen.last)
-            self._refresh_timer.start()
+    def exportable(self) -> bool:
+        return self.vault is not None and self.period().is_closed(self._today())
 
-    def _set_dates(self, first: date, last: date) -> None:
-        for edit, day in ((self.first, first), (self.last, last)):
-            edit.blockSignals(True)
-            edit.setDate(_qdate(day))
-            edit.blockSignals(False)
-
-    def _dates_edited(self, *_args) -> None:
-        self.preset.blockSignals(True)
-        self.preset.setCurrentIndex(self.preset.findData("custom"))
-        self.preset.blockSignals(False)
-        self._refresh_timer.start()
+    def _period_chosen(self, *_args) -> None:
+        self.reload()
 
     # -- figures ------------------------------------------------------------------------
 
     def _report(self, *, suppress: bool) -> Report:
-        return report_for(self.vault, self.period(), self.office, labels(), suppress=suppress)
+        if suppress:
+            return published_report(self.vault, self.period(), self.office, labels(), self._today())
+        return report_for(self.vault, self.period(), self.office, labels())
 
     def reload(self) -> None:
         """Count the chosen period again and show it (exact figures, on screen only)."""
-        self._refresh_timer.stop()
         self.report = None
         self.problem.setText("")
         if self.vault is not None:
             try:
                 self.report = self._report(suppress=False)
-            except StatisticsError as error:  # already a sentence: the period makes no weeks
+            except StatisticsError as error:
                 self.problem.setText(str(error))
             except VaultError as error:
                 self.problem.setText(error_text(error))
         self._show(self.report)
 
     def _show(self, report: Report | None) -> None:
-        for widget in (self.export_csv, self.export_pdf, self.log_contact):
-            widget.setEnabled(self.vault is not None)
+        self.log_contact.setEnabled(self.vault is not None)
+        exportable = report is not None and self.exportable()
         for widget in (self.export_csv, self.export_pdf):
-            widget.setEnabled(report is not None)
+            widget.setEnabled(exportable)
+        self.contribute_action.setEnabled(exportable)
+        for action in (self.merge_action, self.key_action):
+            action.setEnabled(self.vault is not None)
+        self.rollup.setEnabled(self.vault is not None)
         colours = theme.colours(self.settings.theme)
         self.tabs.setVisible(report is not None)
         if report is None:
@@ -258,9 +284,14 @@ class StatisticsPage(QWidget):
                 caption.setText("")
             self.tables.clear()
             return
-        line = _('{period}. Exact figures on screen; exports show counts of 1–4 as "<5".').format(
-            period=period_text(report)
-        )
+        if exportable:
+            line = _("{period}. Exact figures on screen; exports hide small counts.")
+        else:
+            line = _(
+                "{period}. Exact figures so far, on screen only: a period can be exported "
+                "once it is over."
+            )
+        line = line.format(period=period_text(report))
         if report.skipped:  # e.g. a referral category a newer directory no longer has
             line += " " + ngettext(
                 "{n} stored record could not be read and is not counted.",
@@ -286,6 +317,7 @@ class StatisticsPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._fill_periods()
         self.reload()  # a contact may have been logged from another page
 
     # -- exports -------------------------------------------------------------------------
@@ -295,23 +327,43 @@ class StatisticsPage(QWidget):
         path, _filter = QFileDialog.getSaveFileName(self, caption, suggested, pattern)
         return Path(path) if path else None
 
-    def _suggested(self, suffix: str) -> str:
-        period = self.period()
-        return f"statistik-{period.first.isoformat()}-{period.last.isoformat()}.{suffix}"
+    def _ask_files(self, caption: str, pattern: str) -> list[Path]:
+        """Files to open; empty if the handler cancels (tests replace this)."""
+        found, _filter = QFileDialog.getOpenFileNames(self, caption, "", pattern)
+        return [Path(path) for path in found]
 
-    def _export(self, caption: str, suffix: str, pattern: str, write) -> Path | None:
-        if self.vault is None:
-            return None
-        path = self._ask_path(caption, self._suggested(suffix), pattern)
-        if path is None:
-            return None
+    def _ask_text(self, caption: str, prompt: str) -> str | None:
+        """One line of text, such as a key; None if cancelled (tests replace this)."""
+        text, ok = QInputDialog.getText(self, caption, prompt)
+        return text.strip() if ok and text.strip() else None
+
+    def _tell(self, caption: str, text: str) -> None:
+        """Show a text the handler may want to copy (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Information, caption, text, parent=self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
+        box.deleteLater()
+
+    def _suggested(self, suffix: str) -> str:
+        return f"statistik-{self.period().code}.{suffix}"
+
+    def _attempt(self, action) -> bool:
+        """Run `action`; a refusal becomes one sentence in the status line."""
         try:
-            write(path, self._report(suppress=True))
-        except StatisticsError as error:
+            action()
+        except StatisticsError as error:  # already a sentence
             self.status.emit(str(error))
-            return None
+            return False
         except (OSError, VaultError) as error:
             self.status.emit(error_text(error))
+            return False
+        return True
+
+    def _export(self, caption: str, suffix: str, pattern: str, write) -> Path | None:
+        if not self.exportable():
+            return None
+        path = self._ask_path(caption, self._suggested(suffix), pattern)
+        if path is None or not self._attempt(lambda: write(path, self._report(suppress=True))):
             return None
         self.status.emit(_("Saved {name}.").format(name=path.name))
         return path
@@ -328,3 +380,108 @@ class StatisticsPage(QWidget):
             _("PDF files (*.pdf)"),
             lambda p, r: write_pdf(p, r, self.font()),
         )
+
+    # -- roll-up -------------------------------------------------------------------------
+
+    def contribute(self) -> Path | None:
+        """Seal this closed period's exact counts to the team leader's public key."""
+        from vaaldstod.statistics import rollup
+        from vaaldstod.statistics.service import contribution
+
+        if not self.exportable():
+            return None
+        key = self._ask_text(
+            _("Send my figures to the team leader"), _("The team leader's public key:")
+        )
+        if key is None:
+            return None
+        period = self.period()
+        path = self._ask_path(
+            _("Save the contribution"),
+            f"bidrag-{period.code}{rollup.SUFFIX}",
+            _("Contributions (*{suffix})").format(suffix=rollup.SUFFIX),
+        )
+        if path is None:
+            return None
+
+        def write() -> None:
+            recipient = rollup.parse_public_key(key)
+            rollup.write(path, contribution(self.vault, period, recipient, self._today()))
+
+        if not self._attempt(write):
+            return None
+        self.status.emit(
+            _("Saved {name}. Only the team leader's vault can open it.").format(name=path.name)
+        )
+        return path
+
+    def show_key(self) -> str | None:
+        """The team leader's public key, made on first use; the private key stays here."""
+        from vaaldstod.statistics.rollup import new_key_pair
+
+        if self.vault is None:
+            return None
+        try:
+            keys = self.vault.statistics_keys()
+            if not keys:
+                public, secret = new_key_pair()
+                self.vault.add_statistics_key(public, secret)
+                keys = [(public, secret)]
+        except VaultError as error:
+            self.status.emit(error_text(error))
+            return None
+        public = keys[0][0]
+        self._tell(
+            _("My roll-up key"),
+            _(
+                "Give this public key to the handlers of your office. Their contributions "
+                "can be opened only with the private key kept in this vault.\n\n{key}"
+            ).format(key=public),
+        )
+        return public
+
+    def merge(self) -> Path | None:
+        """Team leader: open contributions for the chosen closed period, add up, protect."""
+        from vaaldstod.statistics import rollup
+        from vaaldstod.statistics.export import write_csv as write_report_csv
+        from vaaldstod.statistics.service import merge_contributions, report_of
+
+        if self.vault is None:
+            return None
+        period = self.period()
+        files = self._ask_files(
+            _("Contributions for {period}").format(period=period.code),
+            _("Contributions (*{suffix})").format(suffix=rollup.SUFFIX),
+        )
+        if not files:
+            return None
+        path = self._ask_path(
+            _("Save the office report"),
+            f"kontor-{period.code}.pdf",
+            _("PDF files (*.pdf);;CSV files (*.csv)"),
+        )
+        if path is None:
+            return None
+        found = {}
+
+        def write() -> None:
+            merged, figures = merge_contributions(self.vault, period, files, self._today())
+            report = report_of(figures, self.office, labels())
+            if path.suffix.lower() == ".csv":
+                write_report_csv(path, report)
+            else:
+                from vaaldstod.ui.statistics_pdf import write_pdf
+
+                write_pdf(path, report, self.font())
+            found["merged"] = merged
+
+        if not self._attempt(write):
+            return None
+        merged = found["merged"]
+        message = ngettext(
+            "Merged the contribution of {n} handler into {name}.",
+            "Merged the contributions of {n} handlers into {name}.",
+            merged.contributors,
+        ).format(n=merged.contributors, name=path.name)
+        self.status.emit(" ".join([message, *merged.dropped]))
+        return path

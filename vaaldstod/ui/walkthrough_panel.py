@@ -16,30 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vaaldstod.code_labels import ASKED, DISCLOSED, FORMS, NOT_ASKED_REASONS  # noqa: F401
 from vaaldstod.i18n import N_, _
 from vaaldstod.ui.widgets import button, label_text
 
-ASKED = (
-    ("routine", N_("Asked routinely")),
-    ("indication", N_("Asked because of concern")),
-    ("not_asked", N_("Not asked")),
-)
-NOT_ASKED_REASONS = (
-    ("unsafe", N_("Not safe to ask")),
-    ("interpreter", N_("No suitable interpreter")),
-    ("other", N_("Other reason")),
-)
-DISCLOSED = (("yes", N_("Yes")), ("no", N_("No")), ("unsure", N_("Unsure / don't know")))
-FORMS = (
-    ("physical", N_("Physical")),
-    ("psychological", N_("Psychological")),
-    ("sexual", N_("Sexual")),
-    ("economic", N_("Economic")),
-    ("material", N_("Material")),
-    ("neglect", N_("Neglect")),
-    ("honour", N_("Honour-related")),
-    ("trafficking", N_("Prostitution or trafficking")),
-)
 CHILD_REPORTS = (
     ("made_at_meeting", N_("Made at this meeting")),
     ("made_before", N_("Made before this meeting")),

@@ -94,6 +94,27 @@ CREATE TABLE exercise_sessions (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# Statistics (issue 20): the publication ledger, so that a later export of a period, or of
+# its year, can never undo the protection of an earlier one (statistics/publication.py);
+# and the team leader's key pairs for the office roll-up (statistics/rollup.py).
+STATISTICS = """
+CREATE TABLE statistics_publications (
+    namespace TEXT NOT NULL CHECK (namespace IN ('own', 'office')),
+    period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]*'),
+    published TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    hidden TEXT NOT NULL,
+    contributors INTEGER,
+    PRIMARY KEY (namespace, period)
+);
+CREATE TABLE statistics_keys (
+    id INTEGER PRIMARY KEY,
+    public_key TEXT NOT NULL UNIQUE,
+    secret_key TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, STATISTICS]
 
 LATEST = len(MIGRATIONS)

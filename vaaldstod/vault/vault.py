@@ -579,11 +579,71 @@ class Vault:
         ).fetchall()
         return [ContactRecord(i, w, json.loads(r)) for i, w, r in rows]
 
+    @_reading
+    def oldest_contact_week(self) -> str | None:
+        """The earliest week with a contact record (one index lookup, not a scan)."""
+        return self._conn.execute("SELECT MIN(week) FROM contacts").fetchone()[0]
+
     def purge_contacts(self, before_week: str) -> int:
         """Delete contact records of weeks before `before_week`; returns how many."""
         with self._write():
             cursor = self._conn.execute("DELETE FROM contacts WHERE week < ?", (before_week,))
         return cursor.rowcount
+
+    # -- statistics: publication ledger and roll-up keys ---------------------------------
+
+    @_reading
+    def statistics_publications(self, namespace: str, year: int) -> dict[str, dict]:
+        """What was published of `year` and its quarters: period code → its record."""
+        rows = self._conn.execute(
+            "SELECT period, published, counts, hidden, contributors"
+            " FROM statistics_publications WHERE namespace = ? AND (period = ? OR period GLOB ?)",
+            (namespace, str(year), f"{year}-Q[1-4]"),
+        ).fetchall()
+        return {
+            period: {
+                "published": date.fromisoformat(published),
+                "counts": json.loads(counts),
+                "hidden": json.loads(hidden),
+                "contributors": contributors,
+            }
+            for period, published, counts, hidden, contributors in rows
+        }
+
+    def add_statistics_publications(self, namespace: str, entries: dict[str, dict]) -> None:
+        """Record newly fixed periods (same shape as `statistics_publications`), all at once."""
+        with self._write():
+            self._conn.executemany(
+                "INSERT INTO statistics_publications"
+                " (namespace, period, published, counts, hidden, contributors)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        namespace,
+                        period,
+                        entry["published"].isoformat(),
+                        json.dumps(entry["counts"], sort_keys=True),
+                        json.dumps(sorted(entry["hidden"])),
+                        entry.get("contributors"),
+                    )
+                    for period, entry in entries.items()
+                ],
+            )
+
+    def add_statistics_key(self, public_key: str, secret_key: str) -> None:
+        """Keep a roll-up key pair (base64 text); the secret never leaves the vault."""
+        with self._write():
+            self._conn.execute(
+                "INSERT INTO statistics_keys (public_key, secret_key, created) VALUES (?, ?, ?)",
+                (public_key, secret_key, _stamp(_utcnow())),
+            )
+
+    @_reading
+    def statistics_keys(self) -> list[tuple[str, str]]:
+        """(public, secret) key pairs, newest first."""
+        return self._conn.execute(
+            "SELECT public_key, secret_key FROM statistics_keys ORDER BY id DESC"
+        ).fetchall()
 
     # -- exercise sessions (fictional cases; never tied to a real case) -------------------
 

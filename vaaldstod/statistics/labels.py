@@ -1,11 +1,11 @@
-"""Labels for the statistics from the lists the screens already use, in the app's language.
+"""Labels for the statistics in the app's language, from the shared code lists (no Qt).
 
-The walk-through's answer labels live in `walkthrough_panel` and the agencies' names in
-`settings_page`; the statistics reuse them rather than keeping lists of their own.
+The CLI and the page label reports the same way; both come here.
 """
 
 from __future__ import annotations
 
+from vaaldstod.code_labels import AGENCY_NAMES, ASKED, DISCLOSED, FORMS, NOT_ASKED_REASONS
 from vaaldstod.i18n import _
 from vaaldstod.settings import Settings
 from vaaldstod.statistics.report import core_labels
@@ -13,8 +13,6 @@ from vaaldstod.statistics.report import core_labels
 
 def labels() -> dict[str, dict[str, str]]:
     """Dimension → code → label, for `build_report`."""
-    from vaaldstod.ui.settings_page import AGENCY_NAMES
-    from vaaldstod.ui.walkthrough_panel import ASKED, DISCLOSED, FORMS, NOT_ASKED_REASONS
 
     def named(choices) -> dict[str, str]:
         return {code: _(caption) for code, caption in choices}
@@ -33,7 +31,6 @@ def office_name(current: Settings) -> str:
     """The office as reports name it: the office profile's name, else the agency's."""
     from vaaldstod.directory.errors import OfficeProfileError
     from vaaldstod.directory.office import load_profile
-    from vaaldstod.ui.settings_page import AGENCY_NAMES
 
     try:
         name = load_profile().name
