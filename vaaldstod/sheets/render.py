@@ -23,7 +23,7 @@ from vaaldstod.directory.entry import Entry
 from vaaldstod.directory.office import OfficeProfile
 from vaaldstod.i18n import _
 from vaaldstod.sheets.hours import HOURS_KEYS, languages_text, opening_text
-from vaaldstod.sheets.selection import for_clients
+from vaaldstod.sheets.selection import distinct, for_clients
 from vaaldstod.sheets.texts import SheetLanguage
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -35,6 +35,19 @@ ARABIC_FONT = SCRIPT_FONTS["ar"]
 LOGO_URL = "office-logo"  # the printing layer supplies the picture under this name
 CARD_MAX_NUMBERS = 5
 POSTER_MAX_LINES = 7
+# The poster chooses how many lines it shows from an estimate of the room its texts take, in
+# millimetres at the poster's sizes (30 pt title, 15 pt introduction, 13 pt descriptions
+# beside 36 pt numbers), checked against the laid-out pages of every shipped language.
+POSTER_PAGE_MM = 297 - 2 * 14 - 8  # the page less its margins and a safety margin
+POSTER_TITLE = (31, 15)  # characters per line, millimetres per line
+POSTER_INTRO = (62, 7.5)
+POSTER_BOX_MM = 24  # the red box: one line of 22 pt and its padding
+POSTER_DESCRIPTION = (34, 6.5)
+POSTER_ROW_MM = 14  # a line's name, padding and rule (a number alone is 18 mm)
+POSTER_NUMBER_MM = 23
+POSTER_LOGO_MM = 30
+POSTER_HEADING_MM = 13
+POSTER_OFFICE_MM = 9  # per line of the office's name, hours and footer
 # Never on a client's wallet card: a line for people who use violence (shared/CONTENT.md).
 NOT_ON_A_CARD = frozenset({"support_for_perpetrators"})
 # The poster's red box already says "call 112".
@@ -83,7 +96,7 @@ FORMATS: dict[str, SheetFormat] = {
         "a4",
         210,
         297,
-        15,
+        12,
         (
             "a4_title",
             "a4_intro",
@@ -176,10 +189,10 @@ def render_sheet(
         left_out = [label for label, _phone in numbers[CARD_MAX_NUMBERS:]]
     else:
         shown = [e for e in distinct(entries) if e.phone and e.category not in NOT_ON_A_POSTER]
-        room = max(0, POSTER_MAX_LINES - len(office.local_numbers))
         # The poster shows the first lines in the sheet's order (urgent help first) that
         # leave room for the office's own numbers, at a size read from across a room.
-        context["lines"] = [line(e, sheet) for e in shown[:room]]
+        candidates = [line(e, sheet) for e in shown]
+        context["lines"] = poster_lines(candidates, sheet, office, bool(logo))
     try:
         text = _environment().get_template(f"{format_code}.html.j2").render(context)
     except TemplateError as error:
@@ -189,17 +202,34 @@ def render_sheet(
     return RenderedSheet(text, fmt, sheet.code, sheet.direction, logo, tuple(left_out), script_font)
 
 
-def distinct(entries: Sequence[Entry]) -> list[Entry]:
-    """The entries without a second one for a number already listed (1177 twice)."""
-    seen: set[str] = set()
-    kept = []
-    for entry in entries:
-        digits = re.sub(r"\D", "", entry.phone)
-        if digits and digits in seen:
-            continue
-        seen.add(digits)
-        kept.append(entry)
-    return kept
+def poster_lines(
+    lines: Sequence[Line], sheet: SheetLanguage, office: OfficeProfile, has_logo: bool
+) -> list[Line]:
+    """The first of `lines` (urgent help first) that fit on the poster with what the office
+    adds, so that nothing runs onto a second page and nothing is cut."""
+    room = POSTER_PAGE_MM - POSTER_BOX_MM - POSTER_LOGO_MM * has_logo
+    room -= _text_mm(sheet.strings["poster_title"], POSTER_TITLE)
+    room -= _text_mm(sheet.strings["poster_intro"], POSTER_INTRO)
+    if office.local_numbers:
+        room -= POSTER_HEADING_MM + POSTER_NUMBER_MM * len(office.local_numbers)
+    office_lines = (office.name, office.opening_hours, office.footer)
+    room -= POSTER_OFFICE_MM * sum(1 for text in office_lines if text)
+    chosen: list[Line] = []
+    for candidate in lines[:POSTER_MAX_LINES]:
+        height = max(
+            POSTER_NUMBER_MM,
+            POSTER_ROW_MM + _text_mm(candidate.description, POSTER_DESCRIPTION),
+        )
+        if height > room:
+            break
+        room -= height
+        chosen.append(candidate)
+    return chosen
+
+
+def _text_mm(text: str, size: tuple[int, float]) -> float:
+    per_line, line_mm = size
+    return -(-len(text) // per_line) * line_mm if text else 0
 
 
 def line(entry: Entry, sheet: SheetLanguage) -> Line:

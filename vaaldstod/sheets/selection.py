@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from vaaldstod.directory import Area, Entry, find_area, search
@@ -30,4 +31,18 @@ def office_area(office: OfficeProfile, entries: Sequence[Entry]) -> Area:
 def standard_set(entries: Sequence[Entry], place: Area) -> list[Entry]:
     """The office's standard set for `place`: national lines plus the services of the place
     that can be printed, without lines for people who use violence."""
-    return [e for e in printable(search(entries, area=place)) if e.category not in NOT_STANDARD]
+    served = printable(search(entries, area=place))
+    return distinct([e for e in served if e.category not in NOT_STANDARD])
+
+
+def distinct(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries without a second one for a number already listed (1177 twice)."""
+    seen: set[str] = set()
+    kept = []
+    for entry in entries:
+        digits = re.sub(r"\D", "", entry.phone)
+        if digits and digits in seen:
+            continue
+        seen.add(digits)
+        kept.append(entry)
+    return kept
