@@ -279,9 +279,10 @@ def third_party_licenses(pure, binaries, datas) -> str:
             (LICENSES / "Apache-2.0.txt").read_text(encoding="utf-8"),
         ),
         (
-            "Noto Sans, Noto Sans Arabic, Noto Sans Ethiopic (fonts-noto-core 20201225-1)",
+            "Noto Sans (as Vaaldstod Sheet Sans), Noto Sans Arabic, Noto Sans Ethiopic",
             "OFL-1.1",
-            "resources/fonts/NotoSans*.ttf, for printed referral sheets (Latin, Arabic, Ge'ez).\n"
+            "resources/fonts/*.ttf, for printed referral sheets (Latin, Arabic, Ge'ez), from\n"
+            "Debian's fonts-noto-core 20201225-1; Noto Sans renamed only (tools/rename_font.py).\n"
             "Source: https://github.com/notofonts",
             (ROOT / "resources" / "fonts" / "OFL.txt").read_text(encoding="utf-8"),
         ),

@@ -29,7 +29,7 @@ from vaaldstod.sheets.texts import SheetLanguage
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # The bundled fonts (resources/fonts, registered by the printing layer): a sheet names them
 # so that it prints the same whatever fonts the computer has.
-LATIN_FONT = "Noto Sans"
+LATIN_FONT = "Vaaldstod Sheet Sans"  # Noto Sans under a name of its own (tools/rename_font.py)
 SCRIPT_FONTS = {"ar": "Noto Sans Arabic", "fa": "Noto Sans Arabic", "ti": "Noto Sans Ethiopic"}
 ARABIC_FONT = SCRIPT_FONTS["ar"]
 LOGO_URL = "office-logo"  # the printing layer supplies the picture under this name
