@@ -123,3 +123,10 @@ def test_a_wallet_card_never_holds_a_line_for_people_who_use_violence(entries):
         numbers = [phone for _label, phone in card_numbers(every, OfficeProfile(), sheet)]
         assert "020-555 666" not in numbers
         assert 3 <= len(numbers[:5]) <= 5
+
+
+def test_the_office_profile_keeps_its_area():
+    from vaaldstod.directory import load_profile, save_profile
+
+    save_profile(OfficeProfile(name="Kontoret", area="Växjö"))
+    assert load_profile().area == "Växjö"
