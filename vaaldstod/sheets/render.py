@@ -31,7 +31,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 # so that it prints the same whatever fonts the computer has.
 LATIN_FONT = "Vaaldstod Sheet Sans"  # Noto Sans under a name of its own (tools/rename_font.py)
 SCRIPT_FONTS = {"ar": "Noto Sans Arabic", "fa": "Noto Sans Arabic", "ti": "Noto Sans Ethiopic"}
-ARABIC_FONT = SCRIPT_FONTS["ar"]
 LOGO_URL = "office-logo"  # the printing layer supplies the picture under this name
 CARD_MAX_NUMBERS = 5
 POSTER_MAX_LINES = 7
