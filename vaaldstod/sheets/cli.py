@@ -127,7 +127,9 @@ def _referral_sheet(args: argparse.Namespace) -> int:
         print(path)
         if sheet.left_out:
             print(
-                _("Did not fit and was left out: {names}").format(names="; ".join(sheet.left_out)),
+                _("Not on the card (a few numbers with a neutral label only): {names}").format(
+                    names="; ".join(sheet.left_out)
+                ),
                 file=sys.stderr,
             )
     return 0

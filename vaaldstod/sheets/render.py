@@ -139,7 +139,8 @@ class RenderedSheet:
     language: str
     direction: str
     logo: Path | None
-    left_out: tuple[str, ...] = ()  # what did not fit (a card has room for a few numbers)
+    # Chosen entries a card does not show: it holds a few numbers with a neutral label only.
+    left_out: tuple[str, ...] = ()
     font: str = LATIN_FONT  # the bundled font for the sheet's own script
 
 
@@ -183,9 +184,12 @@ def render_sheet(
     if format_code == "a4":
         context["groups"] = _groups(distinct(entries), sheet)
     elif format_code == "card":
-        numbers = card_numbers(entries, office, sheet)
-        context["numbers"] = numbers[:CARD_MAX_NUMBERS]
-        left_out = [label for label, _phone in numbers[CARD_MAX_NUMBERS:]]
+        numbers = card_numbers(entries, office, sheet)[:CARD_MAX_NUMBERS]
+        context["numbers"] = numbers
+        printed = {re.sub(r"\D", "", phone) for _label, phone in numbers}
+        left_out = [
+            e.organisation for e in entries if e.phone and re.sub(r"\D", "", e.phone) not in printed
+        ]
     else:
         shown = [e for e in distinct(entries) if e.phone and e.category not in NOT_ON_A_POSTER]
         # The poster shows the first lines in the sheet's order (urgent help first) that

@@ -233,7 +233,7 @@ class SheetDialog(QDialog):
         rendered = self.sheet(report=False)
         if rendered is not None and rendered.left_out:
             lines.append(
-                _("Not on the card (it holds a few numbers): {names}").format(
+                _("Not on the card (a few numbers with a neutral label only): {names}").format(
                     names="; ".join(rendered.left_out)
                 )
             )
@@ -265,7 +265,7 @@ class SheetDialog(QDialog):
             return None
         if report and rendered.left_out:
             self.status.emit(
-                _("Not on the card (it holds a few numbers): {names}").format(
+                _("Not on the card (a few numbers with a neutral label only): {names}").format(
                     names="; ".join(rendered.left_out)
                 )
             )
