@@ -159,7 +159,7 @@ def test_the_card_output_is_an_a4_page_of_labelled_cards(printed):
 
 
 def test_the_poster_numbers_can_be_read_from_across_a_room(printed):
-    for language in ("sv", "ar", "so", "ti"):
+    for language in ("sv", "en", "ar", "fa", "so", "ti"):
         pdf = printed / f"poster-{language}.pdf"
         assert pages(pdf) == 1
         sized = dict(words(pdf))

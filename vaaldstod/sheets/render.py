@@ -9,6 +9,7 @@ hours and web addresses.
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,11 +43,13 @@ POSTER_TITLE = (31, 15)  # characters per line, millimetres per line
 POSTER_INTRO = (62, 7.5)
 POSTER_BOX_MM = 24  # the red box: one line of 22 pt and its padding
 POSTER_DESCRIPTION = (34, 6.5)
-POSTER_ROW_MM = 14  # a line's name, padding and rule (a number alone is 18 mm)
-POSTER_NUMBER_MM = 23
+POSTER_ROW_MM = 12  # a line's name, padding and rule (a number alone is 19 mm)
+POSTER_NUMBER_MM = 19
 POSTER_LOGO_MM = 30
 POSTER_HEADING_MM = 13
 POSTER_OFFICE_MM = 9  # per line of the office's name, hours and footer
+POSTER_PADDING = 9  # px around a line's texts, at least
+PX_PER_MM = 96 / 25.4  # Qt's rich text counts px at 96 per inch, on paper too
 # Never on a client's wallet card: a line for people who use violence (shared/CONTENT.md).
 NOT_ON_A_CARD = frozenset({"support_for_perpetrators"})
 # The poster's red box already says "call 112".
@@ -195,7 +198,11 @@ def render_sheet(
         # The poster shows the first lines in the sheet's order (urgent help first) that
         # leave room for the office's own numbers, at a size read from across a room.
         candidates = [line(e, sheet) for e in shown]
-        context["lines"] = poster_lines(candidates, sheet, office, bool(logo))
+        context["lines"], room = poster_lines(candidates, sheet, office, bool(logo))
+        # What room is left spreads over the rows, so the poster fills its page.
+        rows = len(context["lines"]) + len(office.local_numbers)
+        spare = room / rows / 4 * PX_PER_MM if rows else 0  # half of it, as padding on 2 sides
+        context["padding"] = POSTER_PADDING + min(int(spare), 3 * POSTER_PADDING)
     try:
         text = _environment().get_template(f"{format_code}.html.j2").render(context)
     except TemplateError as error:
@@ -207,9 +214,9 @@ def render_sheet(
 
 def poster_lines(
     lines: Sequence[Line], sheet: SheetLanguage, office: OfficeProfile, has_logo: bool
-) -> list[Line]:
+) -> tuple[list[Line], float]:
     """The first of `lines` (urgent help first) that fit on the poster with what the office
-    adds, so that nothing runs onto a second page and nothing is cut."""
+    adds, so that nothing runs onto a second page and nothing is cut; and the room left (mm)."""
     room = POSTER_PAGE_MM - POSTER_BOX_MM - POSTER_LOGO_MM * has_logo
     room -= _text_mm(sheet.strings["poster_title"], POSTER_TITLE)
     room -= _text_mm(sheet.strings["poster_intro"], POSTER_INTRO)
@@ -227,12 +234,14 @@ def poster_lines(
             break
         room -= height
         chosen.append(candidate)
-    return chosen
+    return chosen, room
 
 
 def _text_mm(text: str, size: tuple[int, float]) -> float:
     per_line, line_mm = size
-    return -(-len(text) // per_line) * line_mm if text else 0
+    # A Ge'ez character is a whole syllable, about 1.7 Latin letters wide.
+    width = sum(1.7 if "\u1200" <= char <= "\u139f" else 1 for char in text)
+    return math.ceil(width / per_line) * line_mm if text else 0
 
 
 def line(entry: Entry, sheet: SheetLanguage) -> Line:
