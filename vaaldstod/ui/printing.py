@@ -197,6 +197,18 @@ def _pixels(mm: float, device: QPagedPaintDevice) -> float:
     return mm / 25.4 * device.resolution()
 
 
+def page_count(sheet: RenderedSheet) -> int:
+    """How many pages the sheet takes when printed (laid out with the bundled fonts)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    with bundled_fonts():
+        pages = sheet_document(sheet, writer).pageCount()
+    del writer
+    return pages
+
+
 def page_image(sheet: RenderedSheet, width: int) -> QImage:
     """The sheet's first page as a picture `width` pixels wide: what the dialog previews.
 
