@@ -130,3 +130,13 @@ def test_the_office_profile_keeps_its_area():
 
     save_profile(OfficeProfile(name="Kontoret", area="Växjö"))
     assert load_profile().area == "Växjö"
+
+
+def test_trafficking_and_prostitution_have_a_route_for_the_caseworker(entries):
+    routes = [e for e in entries if e.category == "prostitution_trafficking"]
+    assert {e.id for e in routes} == {
+        "regionkoordinator-prostitution-manniskohandel",
+        "nationella-stodtelefonen-manniskohandel",
+    }
+    assert all(e.professionals_only and e.needs_office_input for e in routes)
+    assert not [e for e in standard_set(entries, Area()) if e in routes]
