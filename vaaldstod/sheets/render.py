@@ -98,7 +98,7 @@ FORMATS: dict[str, SheetFormat] = {
         "a4",
         210,
         297,
-        12,
+        10,
         (
             "a4_title",
             "a4_intro",
