@@ -140,7 +140,7 @@ def test_check_mark_is_shown(page):
     assert "⚠" not in page.table.item(row_of(page, "bris"), 2).text()
 
 
-def test_give_to_client_previews_a_sheet_with_the_ticked_entries(page, monkeypatch):
+def test_give_to_client_previews_the_standard_set_and_the_ticked_entries(page, monkeypatch):
     previewed = []
     monkeypatch.setattr(
         printing, "print_preview", lambda sheet, parent=None: previewed.append(sheet)
@@ -155,12 +155,14 @@ def test_give_to_client_previews_a_sheet_with_the_ticked_entries(page, monkeypat
         return 0
 
     monkeypatch.setattr(SheetDialog, "exec", run)
-    for ident in ("kvinnofridslinjen", "bris"):
-        page.table.item(row_of(page, ident), ORGANISATION).setCheckState(Qt.CheckState.Checked)
+    page.table.item(row_of(page, "valj-att-sluta"), ORGANISATION).setCheckState(
+        Qt.CheckState.Checked
+    )
     page.give.click()
     assert len(previewed) == 1
+    # The office's standard set (national lines, no profile here) and what was ticked.
     assert previewed[0].language == "ar" and "116 111" in previewed[0].html
-    assert "1177" not in previewed[0].html
+    assert "1177" in previewed[0].html and "020-555 666" in previewed[0].html
 
 
 def test_record_referral_stores_it_in_the_vault(page, own_vault, monkeypatch):

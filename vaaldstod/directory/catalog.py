@@ -28,8 +28,9 @@ class Directory:
         by_id: dict[str, Entry] = {}
         for pack in self.registry.packs(kind="directory"):
             origin = "shipped" if pack.origin == "shipped" else "installed"
-            for record in pack.records("entries", text_language(pack, language)):
-                by_id.setdefault(record["id"], Entry.from_record(record, origin))
+            shown = text_language(pack, language)
+            for record in pack.records("entries", shown):
+                by_id.setdefault(record["id"], Entry.from_record(record, origin, shown))
         try:
             by_id.update((entry.id, entry) for entry in self.office.entries())
             self.problem = None

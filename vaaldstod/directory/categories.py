@@ -17,6 +17,7 @@ CATEGORIES: dict[str, str] = {
     "health_care": N_("Health care"),
     "children_young_people": N_("Children and young people"),
     "honour_violence": N_("Honour-related violence and oppression"),
+    "prostitution_trafficking": N_("Prostitution and human trafficking"),
     "support_for_perpetrators": N_("Help to stop using violence"),
     "lgbtqi": N_("LGBTQI people"),
     "legal_debt_advice": N_("Legal and debt advice"),

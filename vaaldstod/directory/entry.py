@@ -24,6 +24,22 @@ class Area:
     municipality: str = ""
 
 
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days of the week and the time the line is open on them, e.g. mon–fri 09:00–15:00."""
+
+    days: tuple[str, ...]  # codes from DAYS, in week order
+    start: str  # "HH:MM"
+    end: str
+
+
+# An entry open around the clock on every day of the week.
+ALWAYS_OPEN = "always"
+
+
 @dataclass(frozen=True)
 class Entry:
     """A directory entry. There is no address field: a shelter's address is never stored."""
@@ -49,6 +65,11 @@ class Entry:
     origin: Origin = "office"
     # A consultation line for caseworkers: shown in the directory, never on a client's sheet.
     professionals_only: bool = False
+    # Opening hours as data, so a sheet can write them by its own language's rules:
+    # ALWAYS_OPEN, or periods; () when the pack gives only the text in `hours`.
+    opening: str | tuple[Period, ...] = ()
+    interpreter: bool = False  # callers in other languages get an interpreter
+    text_language: str = "sv"  # the language of hours, contact and notes (office: Swedish)
 
     @property
     def review_due(self) -> datetime.date:
@@ -75,7 +96,9 @@ class Entry:
         return place.municipality.casefold() in {m.casefold() for m in self.municipalities}
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any], origin: Origin) -> Entry:
+    def from_record(
+        cls, record: Mapping[str, Any], origin: Origin, text_language: str = "sv"
+    ) -> Entry:
         """An entry from a validated pack record whose texts are already in one language."""
         return cls(
             id=record["id"],
@@ -98,7 +121,19 @@ class Entry:
             source="; ".join(dict.fromkeys(_cite(s) for s in record.get("sources", ()))),
             origin=origin,
             professionals_only=record.get("professionals_only", False),
+            opening=_opening(record.get("opening", ())),
+            interpreter=record.get("interpreter", False),
+            text_language=text_language,
         )
+
+
+def _opening(value: Any) -> str | tuple[Period, ...]:
+    if value == ALWAYS_OPEN:
+        return ALWAYS_OPEN
+    return tuple(
+        Period(tuple(d for d in DAYS if d in period["days"]), period["from"], period["to"])
+        for period in value
+    )
 
 
 def _cite(source: Mapping[str, Any]) -> str:

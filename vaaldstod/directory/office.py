@@ -24,7 +24,7 @@ LOGO_STEM = "office-logo"
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOCAL_NUMBERS = 8
 MAX_PROFILE_BYTES = 256 * 1024
-LIMITS = {"name": 120, "opening_hours": 300, "footer": 300, "label": 80}
+LIMITS = {"name": 120, "opening_hours": 300, "footer": 300, "label": 80, "area": 80}
 # The same rule for a phone number as in a directory pack.
 _PHONE = re.compile(schema_for("directory")["$defs"]["entry"]["properties"]["phone"]["pattern"])
 
@@ -46,6 +46,9 @@ class OfficeProfile:
     local_numbers: tuple[LocalNumber, ...] = ()
     opening_hours: str = ""
     footer: str = ""
+    # The county or municipality the office serves: its services join the national ones in
+    # the standard set of a sheet ("" = national services only).
+    area: str = ""
     folder: Path | None = field(default=None, compare=False)
 
     @property
@@ -96,7 +99,7 @@ def profile_from_values(raw: Any, folder: Path | None = None) -> OfficeProfile:
         raise OfficeProfileError.about(_("should be an object with the office's fields"))
     problems: list[Problem] = []
     texts = {}
-    for name in ("name", "logo", "opening_hours", "footer"):
+    for name in ("name", "logo", "opening_hours", "footer", "area"):
         value = raw.get(name, "")
         if not isinstance(value, str):
             problems.append(Problem(None, name, _("should be text in quotes")))
@@ -127,6 +130,7 @@ def save_profile(profile: OfficeProfile, path: Path | None = None) -> None:
         "local_numbers": [{"label": n.label, "phone": n.phone} for n in profile.local_numbers],
         "opening_hours": profile.opening_hours,
         "footer": profile.footer,
+        "area": profile.area,
     }
     profile_from_values(document)  # the same checks as on reading: never save what cannot load
     atomic.write_text(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")

@@ -246,7 +246,7 @@ def _sheet_coverage(
     ]
     master = by_language.get(languages[0])
     if master is not None:
-        for table in ("strings", "categories"):
+        for table in ("strings", "categories", "entries"):
             findings += _same_keys(sheets, master, table, languages[0])
     return findings, manifest_findings
 

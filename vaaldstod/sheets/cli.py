@@ -23,7 +23,8 @@ from vaaldstod.directory import (
 )
 from vaaldstod.directory.entry import Entry
 from vaaldstod.i18n import _
-from vaaldstod.sheets.render import FORMATS, SheetError, for_clients, render_sheet
+from vaaldstod.sheets.render import FORMATS, SheetError, render_sheet
+from vaaldstod.sheets.selection import for_clients, office_area, standard_set
 from vaaldstod.sheets.texts import sheet_languages
 
 COMMAND = "referral-sheet"
@@ -49,7 +50,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     sheet.add_argument(
         "--area",
         metavar="PLACE",
-        help=_("a county or municipality whose services are added to the national ones"),
+        help=_(
+            "a county or municipality whose services are added to the national ones "
+            "(default: the area of the office profile)"
+        ),
     )
     sheet.add_argument(
         "--office",
@@ -87,7 +91,7 @@ def _referral_sheet(args: argparse.Namespace) -> int:
         return _usage_error(_("the office profile cannot be used: {reason}").format(reason=error))
     directory = Directory()
     first = directory.entries(wanted[0])
-    place = find_area(args.area, first) if args.area else Area()
+    place = find_area(args.area, first) if args.area else office_area(office, first)
     if place is None:
         known = [area.municipality or area.county for area in areas(first)]
         return _usage_error(
@@ -123,16 +127,17 @@ def _referral_sheet(args: argparse.Namespace) -> int:
         print(path)
         if sheet.left_out:
             print(
-                _("Did not fit and was left out: {names}").format(names="; ".join(sheet.left_out)),
+                _("Not on the card (a few numbers with a neutral label only): {names}").format(
+                    names="; ".join(sheet.left_out)
+                ),
                 file=sys.stderr,
             )
     return 0
 
 
 def printable(entries: list[Entry], place: Area) -> list[Entry]:
-    """The entries for a client in `place` that can go on paper: a number the office trusts."""
-    served = for_clients(search(entries, area=place))
-    return [e for e in served if e.phone and not e.needs_office_input]
+    """What the command prints for a client in `place`: the office's standard set."""
+    return standard_set(entries, place)
 
 
 def _warn_about_unchecked(entries: list[Entry], place: Area) -> None:

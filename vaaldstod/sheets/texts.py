@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vaaldstod.i18n import N_
 from vaaldstod.packs import Registry
@@ -24,10 +24,17 @@ class SheetLanguage:
     review_status: str  # reviewed | needs_review
     strings: Mapping[str, str]
     categories: Mapping[str, str]
+    # Per directory entry id: {"description": …, "card": …} in this language.
+    entries: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def reviewed(self) -> bool:
         return self.review_status == "reviewed"
+
+    @property
+    def locale(self) -> str:
+        """The locale whose rules write dates, times and language names: sv for lätt svenska."""
+        return self.code.split("-")[0]
 
 
 def sheet_languages(registry: Registry | None = None) -> dict[str, SheetLanguage]:
@@ -43,6 +50,7 @@ def sheet_languages(registry: Registry | None = None) -> dict[str, SheetLanguage
                 review_status=sheet["review_status"],
                 strings=dict(sheet["strings"]),
                 categories=dict(sheet.get("categories", {})),
+                entries={key: dict(value) for key, value in sheet.get("entries", {}).items()},
             )
             current = found.get(language.code)
             if current is None or (language.reviewed and not current.reviewed):

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QWidget
 
 from vaaldstod.exercises.render import BANNER_CLASS
@@ -37,13 +35,7 @@ def _sheet(html: str, language: str, point_size: int) -> RenderedSheet:
 
 
 def page_count(sheet: RenderedSheet) -> int:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(printing.PDF_DPI)
-    pages = printing.sheet_document(sheet, writer).pageCount()
-    del writer
-    return pages
+    return printing.page_count(sheet)  # with the fonts it will be printed in
 
 
 def summary_sheet(html: str, language: str) -> RenderedSheet:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,7 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from vaaldstod import paths
-from vaaldstod.directory import OfficeProfile, OfficeProfileError, load_profile, save_profile
+from vaaldstod.directory import (
+    Directory,
+    OfficeProfile,
+    OfficeProfileError,
+    areas,
+    load_profile,
+    save_profile,
+)
 from vaaldstod.directory.office import MAX_LOCAL_NUMBERS, profile_from_values, save_logo
 from vaaldstod.i18n import N_, _
 from vaaldstod.ui.errors import error_text
@@ -33,6 +41,7 @@ CAPTIONS = {
     "logo": N_("Logo (PNG or SVG)"),
     "opening_hours": N_("Opening hours"),
     "footer": N_("Footer line"),
+    "area": N_("Area the office serves"),
     "local_numbers": N_("Local numbers"),
     "label": N_("Whose number"),
     "phone": N_("Phone"),
@@ -73,6 +82,7 @@ class OfficeProfileDialog(QDialog):
         self.name = QLineEdit(self.profile.name)
         self.hours = QLineEdit(self.profile.opening_hours)
         self.footer = QLineEdit(self.profile.footer)
+        self.area = self._area_choice(self.profile.area)
         self.logo_preview = label(wrap=False)
         self.choose_logo = button()
         self.choose_logo.clicked.connect(self._choose_logo)
@@ -108,6 +118,7 @@ class OfficeProfileDialog(QDialog):
             (logo_box, "logo"),
             (self.hours, "opening_hours"),
             (self.footer, "footer"),
+            (self.area, "area"),
         ):
             form_row(form, widget).setText(_caption(field) + ":")
             label_text(widget, _caption(field))
@@ -197,6 +208,27 @@ class OfficeProfileDialog(QDialog):
         self.logo_preview.setAccessibleName(_("Logo") if path else _("No logo"))
         self.remove_logo.setEnabled(path is not None)
 
+    @staticmethod
+    def _area_choice(current: str) -> QComboBox:
+        """The counties and municipalities the directory knows; their services join the
+        national ones on a sheet's standard set."""
+        choice = QComboBox()
+        choice.addItem(_("National services only"), "")
+        for place in areas(Directory().entries("sv")):
+            name = place.municipality or place.county
+            text = (
+                _("{municipality} ({county})").format(
+                    municipality=place.municipality, county=place.county
+                )
+                if place.municipality
+                else _("{county} (county)").format(county=place.county)
+            )
+            choice.addItem(text, name)
+        if current and choice.findData(current) < 0:
+            choice.addItem(current, current)  # a place a newer pack knew
+        choice.setCurrentIndex(max(0, choice.findData(current)))
+        return choice
+
     def values(self) -> dict:
         """The form as the plain values a profile is checked from."""
         numbers = []
@@ -213,6 +245,7 @@ class OfficeProfileDialog(QDialog):
             "local_numbers": numbers,
             "opening_hours": self.hours.text(),
             "footer": self.footer.text(),
+            "area": self.area.currentData() or "",
         }
 
     def _save(self) -> None:

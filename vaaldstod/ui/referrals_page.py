@@ -216,7 +216,10 @@ class ReferralsPage(QWidget):
         label_text(
             self.give,
             _("Give to client…"),
-            _("Print a sheet, a wallet card or a poster with the ticked entries"),
+            _(
+                "Print a sheet, wallet cards or a poster: the office's standard set and the "
+                "ticked entries"
+            ),
         )
         label_text(
             self.record,
@@ -471,11 +474,14 @@ class ReferralsPage(QWidget):
         )
 
     def give_to_client(self) -> None:
-        entries = self.chosen_entries()
-        if not entries:
-            self.status.emit(_("Tick the entries to put on the sheet first."))
-            return
-        dialog = SheetDialog(entries, sheet_languages(self.directory.registry), self)
+        """The sheet dialog: the office's standard set, plus what is ticked here."""
+        dialog = SheetDialog(
+            self._entries,
+            sheet_languages(self.directory.registry),
+            self,
+            chosen=[entry.id for entry in self._entries if entry.id in self._chosen],
+            load=self.directory.entries,
+        )
         dialog.status.connect(self.status)
         dialog.exec()
 
