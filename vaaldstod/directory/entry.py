@@ -49,6 +49,24 @@ class Entry:
     origin: Origin = "office"
     # A consultation line for caseworkers: shown in the directory, never on a client's sheet.
     professionals_only: bool = False
+    # Provenance: the pack and version it came from and who signed it ("" for the office's).
+    pack: str = ""
+    signer: str = ""
+    # From a pack the office accepted without a valid signature: shown, never printed.
+    unsigned: bool = False
+    # The number printed or shipped before, when this entry now gives another one: shown, and
+    # kept off client sheets until someone confirms the new number.
+    number_changed_from: str = ""
+
+    @property
+    def printable(self) -> bool:
+        """True if the number may go on a client's sheet or card."""
+        return bool(
+            self.phone
+            and not self.needs_office_input
+            and not self.unsigned
+            and not self.number_changed_from
+        )
 
     @property
     def review_due(self) -> datetime.date:
@@ -75,7 +93,14 @@ class Entry:
         return place.municipality.casefold() in {m.casefold() for m in self.municipalities}
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any], origin: Origin) -> Entry:
+    def from_record(
+        cls,
+        record: Mapping[str, Any],
+        origin: Origin,
+        pack: str = "",
+        signer: str = "",
+        unsigned: bool = False,
+    ) -> Entry:
         """An entry from a validated pack record whose texts are already in one language."""
         return cls(
             id=record["id"],
@@ -98,6 +123,9 @@ class Entry:
             source="; ".join(dict.fromkeys(_cite(s) for s in record.get("sources", ()))),
             origin=origin,
             professionals_only=record.get("professionals_only", False),
+            pack=pack,
+            signer=signer,
+            unsigned=unsigned,
         )
 
 

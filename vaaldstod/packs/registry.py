@@ -39,6 +39,7 @@ class Registry:
         self.installed_dir = installed_dir or paths.packs_dir()
         self._packs: dict[str, Pack] | None = None
         self._broken: list[PackError] = []
+        self._generation = trust.generation()
 
     def packs(self, kind: str | None = None) -> list[Pack]:
         """The newest version of every valid pack, by id; only those of `kind` if given."""
@@ -141,6 +142,9 @@ class Registry:
         self.refresh()
 
     def _loaded(self) -> dict[str, Pack]:
+        if self._generation != trust.generation():  # unlocked or locked since: trust changed
+            self._packs = None
+            self._generation = trust.generation()
         if self._packs is None:
             packs: dict[str, Pack] = {}
             self._broken = []

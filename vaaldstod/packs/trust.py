@@ -76,12 +76,19 @@ class OfficeTrust(Protocol):
 
 
 _office: OfficeTrust | None = None
+_generation = 0
 
 
 def set_office_trust(office: OfficeTrust | None) -> None:
-    """Called at unlock (the vault's trust) and at lock (None)."""
-    global _office
+    """Called at unlock (the vault's trust) and at lock (None); registries read packs again."""
+    global _office, _generation
     _office = office
+    _generation += 1
+
+
+def generation() -> int:
+    """Changes whenever the office's trust does: a registry's cached packs are then stale."""
+    return _generation
 
 
 def office_trust() -> OfficeTrust | None:

@@ -111,8 +111,13 @@ class RenderedSheet:
 
 
 def for_clients(entries: Sequence[Entry]) -> list[Entry]:
-    """The entries a client may be given: consultation lines for caseworkers are left out."""
-    return [entry for entry in entries if not entry.professionals_only]
+    """The entries a client may be given: consultation lines for caseworkers are left out, and
+    so is every entry from an unsigned pack or with a changed number nobody confirmed."""
+    return [
+        entry
+        for entry in entries
+        if not entry.professionals_only and not entry.unsigned and not entry.number_changed_from
+    ]
 
 
 def render_sheet(
