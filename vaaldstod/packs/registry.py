@@ -76,8 +76,15 @@ class Registry:
         """
         pack_files = read_pack_files(source)
         candidate = _with_trust(parse_pack(pack_files), pack_files)
-        self._refuse_untrusted(candidate, pack_files, accept_unsigned)
+        office = self._refuse_untrusted(candidate, pack_files, accept_unsigned)
+        if office is not None:
+            assert candidate.trust is not None
+            candidate = replace(candidate, trust=replace(candidate.trust, level="accepted"))
         self._refuse_if_not_newer(candidate, pack_files.root)
+        if office is not None:
+            office.accept(
+                candidate.id, candidate.manifest.version, signing.digest(pack_files.files)
+            )
         self.installed_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._sweep()
         staging = Path(tempfile.mkdtemp(prefix=_STAGING, dir=self.installed_dir))
@@ -97,10 +104,14 @@ class Registry:
         self.refresh()
         return self.get(candidate.id)
 
-    def _refuse_untrusted(self, candidate: Pack, pack_files: PackFiles, accept: bool) -> None:
+    def _refuse_untrusted(
+        self, candidate: Pack, pack_files: PackFiles, accept: bool
+    ) -> trust.OfficeTrust | None:
+        """Raise PackUntrusted unless the pack may be installed; the office that accepts it
+        (an unsigned pack, unlocked, `accept` given), or None for a trusted pack."""
         level = candidate.trust.level if candidate.trust else "untrusted"
         if level != "untrusted":
-            return
+            return None
         reason = candidate.trust.reason if candidate.trust else ""
         if candidate.id.startswith(signing.RESERVED_PREFIX):
             message = _(
@@ -124,7 +135,7 @@ class Registry:
                 "you know where it comes from"
             )
             raise PackUntrusted.about(pack_files.root, message.format(reason=reason))
-        office.accept(candidate.id, candidate.manifest.version, signing.digest(pack_files.files))
+        return office
 
     def remove(self, pack_id: str) -> None:
         """Remove every installed version of `pack_id`; a shipped version stays."""
