@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -12,11 +13,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from vaaldstod.directory import Entry, OfficeProfile, OfficeProfileError, load_profile
+from vaaldstod.directory import Entry, OfficeProfile, OfficeProfileError, load_profile, numbers
+from vaaldstod.directory.office_entries import unlocked_vault
 from vaaldstod.i18n import N_, _, current_language, ngettext
 from vaaldstod.sheets import REVIEW_STATUS, RenderedSheet, SheetError, SheetLanguage, render_sheet
 from vaaldstod.ui import printing
@@ -114,6 +117,20 @@ class SheetDialog(QDialog):
                 len(self.entries),
             ).format(count=len(self.entries))
         ]
+        changed = [e for e in self.entries if e.number_changed_from]
+        if changed:
+            lines.append(
+                _("Changed numbers, printed only once you confirm them: {names}").format(
+                    names="; ".join(
+                        f"{e.organisation} {e.number_changed_from} → {e.phone}" for e in changed
+                    )
+                )
+            )
+        unsigned = [e.organisation for e in self.entries if e.unsigned]
+        if unsigned:
+            lines.append(
+                _("From unsigned packs, never printed: {names}").format(names="; ".join(unsigned))
+            )
         unchecked = [e.organisation for e in self.entries if e.needs_check()]
         if unchecked:
             lines.append(
@@ -126,8 +143,48 @@ class SheetDialog(QDialog):
         self.contents.setAccessibleName(text)
         self.problem.hide()
 
+    def confirm_changed_numbers(self) -> None:
+        """Ask before a changed number goes on paper: old and new side by side."""
+        changed = [e for e in self.entries if e.number_changed_from and not e.unsigned]
+        vault = unlocked_vault()
+        if not changed or vault is None:
+            return
+        listing = "\n".join(
+            _("{name}: {old} → {new} (from {pack})").format(
+                name=e.organisation,
+                old=e.number_changed_from,
+                new=e.phone,
+                pack=e.pack or _("the office's own entry"),
+            )
+            for e in changed
+        )
+        answer = QMessageBox.question(
+            self,
+            _("Changed numbers"),
+            _(
+                "These numbers are not the ones given to clients before:\n\n{listing}\n\n"
+                "Check each against the service's own web page. Print the new numbers? "
+                "(No: they are left off the sheet.)"
+            ).format(listing=listing),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        numbers.confirm(vault, changed)
+        confirmed = {e.id for e in changed}
+        self.entries = [
+            replace(e, number_changed_from="") if e.id in confirmed else e for e in self.entries
+        ]
+        self._describe()
+
+    def _record_printed(self) -> None:
+        """What went on paper becomes the known number: a later change will be asked about."""
+        vault = unlocked_vault()
+        if vault is not None:
+            numbers.confirm(vault, [e for e in self.entries if e.printable])
+
     def sheet(self) -> RenderedSheet | None:
         """The sheet as chosen, or None after saying why it cannot be made."""
+        self.confirm_changed_numbers()
         try:
             rendered = render_sheet(
                 self.format.currentData(),
@@ -149,6 +206,7 @@ class SheetDialog(QDialog):
     def preview(self) -> None:
         rendered = self.sheet()
         if rendered is not None:
+            self._record_printed()
             printing.print_preview(rendered, self)
 
     def save_pdf(self) -> None:
@@ -166,6 +224,7 @@ class SheetDialog(QDialog):
         except OSError as error:
             self._show_problem(error_text(error))
             return
+        self._record_printed()
         self.status.emit(_("Saved {path}.").format(path=path))
 
     def _show_problem(self, text: str) -> None:
