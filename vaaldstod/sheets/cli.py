@@ -142,7 +142,7 @@ def _warn_about_unchecked(entries: list[Entry], place: Area) -> None:
             print(
                 _(
                     "Left out: the number of {name} changed from {old} to {new}; confirm the new "
-                    "number in the app (Referrals → sheet) before it is printed"
+                    "number in the app (Referrals → Give to the client) before it is printed"
                 ).format(name=entry.organisation, old=entry.number_changed_from, new=entry.phone),
                 file=sys.stderr,
             )
