@@ -165,7 +165,9 @@ def test_unknown_key_and_bad_signature_are_untrusted(tmp_path, office_key):
 # -- attack 1: a planted number installed from a .zip ------------------------------------------
 
 
-def test_planted_number_in_a_copied_pack_is_refused_while_locked(tmp_path, capsys):
+def test_planted_number_in_a_copied_pack_is_refused_while_locked(
+    tmp_path, capsys, english_settings
+):
     evil = plant_number(shipped_copy(tmp_path / "evil"), version="1.0.1")
     archive = zipped(evil, tmp_path / "evil.zip")
     assert main(["packs", "install", str(archive)]) == 1
@@ -252,7 +254,9 @@ def test_unsigned_pack_unlocked_needs_acceptance_and_is_marked(tmp_path, office)
     assert pack.id not in [p.id for p in Registry().packs()]
 
 
-def test_cli_accepts_an_unsigned_pack_only_with_the_passphrase(tmp_path, monkeypatch, capsys):
+def test_cli_accepts_an_unsigned_pack_only_with_the_passphrase(
+    tmp_path, monkeypatch, capsys, english_settings
+):
     folder = copy_pack("checklist", tmp_path / "c")
     (folder / SIGNATURE).unlink()
     assert main(["packs", "install", str(folder), "--accept-unsigned"]) == 1
@@ -299,7 +303,9 @@ def _past() -> datetime.date:
     return datetime.date.today() - datetime.timedelta(days=1)
 
 
-def test_keygen_sign_verify_and_add_key_from_the_command_line(tmp_path, monkeypatch, capsys):
+def test_keygen_sign_verify_and_add_key_from_the_command_line(
+    tmp_path, monkeypatch, capsys, english_settings
+):
     key = tmp_path / "keys" / "office.key"
     key.parent.mkdir()
     assert main(["packs", "keygen", "--out", str(key), "--name", "Växjö kontor"]) == 0
@@ -319,6 +325,11 @@ def test_keygen_sign_verify_and_add_key_from_the_command_line(tmp_path, monkeypa
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
     assert main(["packs", "verify", str(folder), "--passphrase-stdin"]) == 0
     assert "signed by the office key Växjö kontor" in capsys.readouterr().out
+    key_id = signing.parse_public_key(public.read_text("utf-8")).key_id
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
+    assert main(["packs", "remove-key", key_id, "--passphrase-stdin"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
+    assert main(["packs", "verify", str(folder), "--passphrase-stdin"]) == 1
 
 
 # -- a lower-trust update, templates ---------------------------------------------------------

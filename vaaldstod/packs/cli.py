@@ -59,6 +59,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_key.add_argument("path", type=Path, help=_("the public key file (.pub.toml)"))
     _vault_arguments(add_key)
     add_key.set_defaults(handler=_add_key)
+    remove_key = actions.add_parser("remove-key", help=_("stop trusting an office key"))
+    remove_key.add_argument("key_id", metavar="KEY_ID", help=_("the key's id"))
+    _vault_arguments(remove_key)
+    remove_key.set_defaults(handler=_remove_key)
 
 
 def _vault_arguments(parser: argparse.ArgumentParser) -> None:
@@ -256,5 +260,20 @@ def _add_key(args: argparse.Namespace) -> int:
         _("The vault now trusts packs signed by {name} (key {key_id}).").format(
             name=key.name, key_id=key.key_id
         )
+    )
+    return 0
+
+
+def _remove_key(args: argparse.Namespace) -> int:
+    with _unlocked(args, needed=True) as unlocked:
+        if not unlocked:
+            return 1
+        office = trust.office_trust()
+        assert isinstance(office, trust.VaultTrust)
+        if args.key_id not in {key.key_id for key in office.keys()}:
+            return _say(_("The vault holds no office key {key_id}.").format(key_id=args.key_id))
+        office.remove_key(args.key_id)
+    print(
+        _("The vault no longer trusts packs signed with key {key_id}.").format(key_id=args.key_id)
     )
     return 0
