@@ -426,3 +426,14 @@ def test_names_differing_only_in_case_are_refused(tmp_path):
         Registry().install(folder)
     with pytest.raises(PackError, match="differ only in case"):
         Registry().install(zipped(folder, tmp_path / "c.zip"))
+
+
+def test_unsigned_sheet_texts_never_reach_a_client_sheet(tmp_path, office):
+    folder = copy_pack("sheet", tmp_path / "s")
+    (folder / SIGNATURE).unlink()
+    registry = Registry(tmp_path / "no-shipped", paths.packs_dir())
+    pack = registry.install(folder, accept_unsigned=True)
+    assert [p.id for p in registry.packs("sheet")] == [pack.id]
+    assert sheet_languages(registry) == {}
+    signed = copy_pack("sheet", tmp_path / "signed" / "sheet")
+    assert sheet_languages(Registry(signed.parent, tmp_path / "none"))  # signed: used
