@@ -31,6 +31,17 @@ from vaaldstod.vault import Vault
 KVINNOFRIDSLINJEN = "020-50 50 50"
 PLANTED = "020-11 11 11"
 NATIONAL = "directory-national"
+# The office's own entry for Kvinnofridslinjen, giving another number than the shipped one.
+OFFICE_NUMBER = {
+    "id": "kvinnofridslinjen",
+    "organisation": "Kvinnofridslinjen",
+    "category": "national_helpline",
+    "area": "national",
+    "phone": PLANTED,
+    "contact": "Ring.",
+    "verified_on": "2026-11-20",
+    "source": "Samtal med linjen 2026-11-20",
+}
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -354,17 +365,7 @@ def test_a_changed_number_is_kept_off_sheets_until_confirmed(vault, office):
     shipped = kvinnofridslinjen(Directory())
     assert shipped.pack.startswith("vaaldstod.directory.national ")
     assert shipped.signer == "Våldstöd-projektet" and not shipped.number_changed_from
-    values = {
-        "id": "kvinnofridslinjen",
-        "organisation": "Kvinnofridslinjen",
-        "category": "national_helpline",
-        "area": "national",
-        "phone": PLANTED,
-        "contact": "Ring.",
-        "verified_on": "2026-11-20",
-        "source": "Samtal med linjen 2026-11-20",
-    }
-    offices.save_entry(values)
+    offices.save_entry(OFFICE_NUMBER)
     directory = Directory(office=offices)
     entry = kvinnofridslinjen(directory)
     assert (entry.number_changed_from, entry.phone) == (KVINNOFRIDSLINJEN, PLANTED)

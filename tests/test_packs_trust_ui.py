@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tests.test_packs_trust import KVINNOFRIDSLINJEN, PLANTED, kvinnofridslinjen
+from tests.test_packs_trust import KVINNOFRIDSLINJEN, OFFICE_NUMBER, PLANTED, kvinnofridslinjen
 from vaaldstod import i18n, paths, trust_session
 from vaaldstod.directory import Directory, OfficeEntries
 from vaaldstod.packs import signing, trust
@@ -113,18 +113,7 @@ def test_an_office_key_is_added_while_unlocked(section, monkeypatch, tmp_path, u
 def test_sheet_dialog_asks_before_printing_a_changed_number(qtbot, monkeypatch, unlocked):
     i18n.set_language("sv")
     office = OfficeEntries(vault=unlocked)
-    office.save_entry(
-        {
-            "id": "kvinnofridslinjen",
-            "organisation": "Kvinnofridslinjen",
-            "category": "national_helpline",
-            "area": "national",
-            "phone": PLANTED,
-            "contact": "Ring.",
-            "verified_on": "2026-11-20",
-            "source": "Samtal 2026-11-20",
-        }
-    )
+    office.save_entry(OFFICE_NUMBER)
     entry = kvinnofridslinjen(Directory())
     assert entry.number_changed_from == KVINNOFRIDSLINJEN
     dialog = SheetDialog([entry], sheet_languages())

@@ -172,13 +172,8 @@ def _install(args: argparse.Namespace) -> int:
         except PackError as error:
             return _refused(error)
         except OSError as error:
-            print(
-                _("{path}: could not be installed ({reason})").format(
-                    path=args.path, reason=error.strerror
-                ),
-                file=sys.stderr,
-            )
-            return 1
+            message = _("{path}: could not be installed ({reason})")
+            return _say(message.format(path=args.path, reason=error.strerror))
     print(_("Installed {id} {version}.").format(id=pack.id, version=pack.manifest.version))
     if pack.trust is not None and not pack.trust.signed:
         print(
@@ -194,13 +189,8 @@ def _remove(args: argparse.Namespace) -> int:
     except PackError as error:
         return _refused(error)
     except OSError as error:
-        print(
-            _("{id}: could not be removed ({reason})").format(
-                id=args.pack_id, reason=error.strerror
-            ),
-            file=sys.stderr,
-        )
-        return 1
+        message = _("{id}: could not be removed ({reason})")
+        return _say(message.format(id=args.pack_id, reason=error.strerror))
     print(_("Removed {id}.").format(id=args.pack_id))
     return 0
 
