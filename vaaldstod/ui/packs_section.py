@@ -124,6 +124,7 @@ class PacksSection(QGroupBox):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, pack.id)
             item.setToolTip(0, pack.id)
+            item.setToolTip(TRUST, item.text(TRUST))
             self.tree.addTopLevelItem(item)
         for column in range(TRUST):
             self.tree.resizeColumnToContents(column)
