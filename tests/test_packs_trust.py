@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.test_packs_helpers import FIXTURES, copy_pack
+from tests.test_packs_helpers import FIXTURES, copy_pack, resign
 from vaaldstod import paths
 from vaaldstod.cli import main
 from vaaldstod.directory import Directory, OfficeEntries, OfficeProfile
@@ -438,3 +438,14 @@ def test_unsigned_sheet_texts_never_reach_a_client_sheet(tmp_path, office):
     assert sheet_languages(registry) == {}
     signed = copy_pack("sheet", tmp_path / "signed" / "sheet")
     assert sheet_languages(Registry(signed.parent, tmp_path / "none"))  # signed: used
+
+
+def test_install_refuses_files_changed_since_the_office_looked(tmp_path):
+    folder = copy_pack("checklist", tmp_path / "c")
+    checked = Registry().check(folder)
+    items = folder / "items.toml"
+    items.write_text(items.read_text("utf-8") + "\n", "utf-8")
+    resign(folder)  # even validly signed: not what the office was shown
+    with pytest.raises(PackUntrusted, match="changed since they were checked"):
+        Registry().install(folder, expected_digest=checked.trust.digest)
+    assert not paths.packs_dir().exists() or not list(paths.packs_dir().iterdir())

@@ -67,15 +67,22 @@ class Registry:
         pack_files = read_pack_files(source)
         return _with_trust(parse_pack(pack_files), pack_files)
 
-    def install(self, source: Path, *, accept_unsigned: bool = False) -> Pack:
+    def install(
+        self, source: Path, *, accept_unsigned: bool = False, expected_digest: str = ""
+    ) -> Pack:
         """Validate the pack at `source` (folder or .zip), then install it if it is newer.
 
         A pack no trusted key signed is refused (PackUntrusted), unless `accept_unsigned` and
         the vault is unlocked: then the office's acceptance of exactly these files is kept in
-        the vault, and the pack shows as unsigned wherever it is used.
+        the vault, and the pack shows as unsigned wherever it is used. With `expected_digest`
+        (from `check`), a pack whose files changed since the office looked is refused.
         """
         pack_files = read_pack_files(source)
         candidate = _with_trust(parse_pack(pack_files), pack_files)
+        if expected_digest and candidate.trust and candidate.trust.digest != expected_digest:
+            raise PackUntrusted.about(
+                pack_files.root, _("refused: its files changed since they were checked")
+            )
         office = self._refuse_untrusted(candidate, pack_files, accept_unsigned)
         if office is not None:
             assert candidate.trust is not None

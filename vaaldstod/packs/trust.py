@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -39,6 +39,7 @@ class Trust:
     key_id: str = ""
     signed_on: datetime.date | None = None
     reason: str = ""
+    digest: str = ""  # of all the files checked: what an office accepts, or expects to install
 
     @property
     def rank(self) -> int:
@@ -122,11 +123,12 @@ def evaluate(
 ) -> Trust:
     """Check `files` (all of a pack's files) against the trusted keys and the office's choices."""
     office = office if office is not None else _office
-    found = _check_signature(files, pack_id, office, today)
+    digest = signing.digest(files)
+    found = replace(_check_signature(files, pack_id, office, today), digest=digest)
     if found.signed:
         return found
-    if office is not None and office.accepted(pack_id, version, signing.digest(files)):
-        return Trust("accepted", reason=found.reason)
+    if office is not None and office.accepted(pack_id, version, digest):
+        return Trust("accepted", reason=found.reason, digest=digest)
     return found
 
 

@@ -150,10 +150,15 @@ class PacksSection(QGroupBox):
         if not path:
             return
         try:
-            accept = self._accept_unsigned(Path(path))
+            checked = self._registry().check(Path(path))
+            accept = self._accept_unsigned(checked)
             if accept is None:
                 return
-            pack = self._registry().install(Path(path), accept_unsigned=accept)
+            # Install exactly what was checked (and, if unsigned, what the office agreed to).
+            digest = checked.trust.digest if checked.trust else ""
+            pack = self._registry().install(
+                Path(path), accept_unsigned=accept, expected_digest=digest
+            )
         except Exception as error:  # a refused pack: say which file, line and field
             QMessageBox.warning(self, _("The pack was not installed"), error_text(error))
             return
@@ -167,14 +172,13 @@ class PacksSection(QGroupBox):
             ),
         )
 
-    def _accept_unsigned(self, path: Path) -> bool | None:
+    def _accept_unsigned(self, pack) -> bool | None:
         """False for a signed pack; for an unsigned one while unlocked, ask (None: cancelled).
 
         Locked, the install itself refuses an unsigned pack with a sentence saying why.
         """
         from vaaldstod.packs import trust
 
-        pack = self._registry().check(path)
         if pack.trust is None or pack.trust.signed or trust.office_trust() is None:
             return False
         answer = QMessageBox.warning(
