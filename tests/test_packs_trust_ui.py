@@ -53,6 +53,16 @@ def _unsigned_copy(tmp_path) -> Path:
     return source
 
 
+def test_the_sheet_dialog_says_where_each_number_comes_from(qtbot):
+    entry = kvinnofridslinjen(Directory())
+    dialog = SheetDialog([entry], sheet_languages())
+    qtbot.addWidget(dialog)
+    text = dialog.sources.toPlainText()
+    assert KVINNOFRIDSLINJEN in text and "vaaldstod.directory.national 1.0.0" in text
+    assert "signed by Våldstöd-projektet" in text and "checked 2026-" in text
+    dialog.close()
+
+
 def test_each_pack_says_who_signed_it(section):
     assert _trust_of(section, "Handbook") == "signed by Våldstöd-projektet"
     assert "while the vault is unlocked" in section.keys.text()
@@ -119,6 +129,7 @@ def test_sheet_dialog_asks_before_printing_a_changed_number(qtbot, monkeypatch, 
     dialog = SheetDialog([entry], sheet_languages())
     qtbot.addWidget(dialog)
     assert f"{KVINNOFRIDSLINJEN} → {PLANTED}" in dialog.contents.text()
+    assert "kontorets egen post" in dialog.sources.toPlainText()  # where the number comes from
     asked = []
 
     def no(_parent, _title, text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QMessageBox,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +69,10 @@ class SheetDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         self.review = label("warning")
         self.contents = label("muted")
+        # Provenance: where each number comes from (pack, version, signer, source, check date).
+        self.sources = QTextBrowser()
+        self.sources.setOpenLinks(False)
+        self.sources.setMaximumHeight(150)
         self.problem = label("error")
         self.problem.hide()
         for combo in (self.format, self.language):
@@ -88,10 +94,12 @@ class SheetDialog(QDialog):
         label_text(self.language, _("Language"), _("Each language shows whether it is reviewed"))
         label_text(self.preview_button, _("Print preview…"), _("See the sheet and print it"))
         label_text(self.pdf_button, _("Save as PDF…"))
+        label_text(self.sources, _("Where each number comes from"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.review)
         layout.addWidget(self.contents)
+        layout.addWidget(self.sources)
         if office_problem:
             office_label = label("warning")
             office_label.setText(office_problem)
@@ -138,6 +146,7 @@ class SheetDialog(QDialog):
                     names="; ".join(unchecked)
                 )
             )
+        self.sources.setHtml("".join(_provenance(entry) for entry in self.entries))
         text = "\n".join(lines)
         self.contents.setText(text)
         self.contents.setAccessibleName(text)
@@ -231,3 +240,20 @@ class SheetDialog(QDialog):
         self.problem.setText(text)
         self.problem.setAccessibleName(text)
         self.problem.show()
+
+
+def _provenance(entry: Entry) -> str:
+    """One paragraph: the number, and the pack, signer, source and check date behind it."""
+    if entry.origin == "office":
+        origin = _("the office's own entry, kept in the vault")
+    elif entry.unsigned:
+        origin = _("{pack}, unsigned").format(pack=entry.pack)
+    else:
+        origin = _("{pack}, signed by {signer}").format(pack=entry.pack, signer=entry.signer)
+    text = _("{number}: {origin}; source {source}; checked {date}").format(
+        number=entry.phone or "–",
+        origin=origin,
+        source=entry.source or "–",
+        date=entry.verified_on.isoformat(),
+    )
+    return f"<p><b>{html.escape(entry.organisation)}</b> {html.escape(text)}</p>"
