@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard vaaldstod/i18n/*/LC_MESSAGES/vaaldstod.po))
 
-.PHONY: help run test lint i18n bench installer clean
+.PHONY: help run test lint i18n bench installer sign-packs clean
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,6 +41,14 @@ bench: $(STAMP) $(CATALOGS)  ## Run the benchmarks and print a report
 installer: $(STAMP)  ## Build, smoke-test and archive the bundle in dist/
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-build.lock
 	$(PY) build_installer.py
+
+# The release key signs the shipped packs; its private half never enters the repository.
+RELEASE_KEY ?= /root/.vaaldstod-release/packs-signing.key
+TEST_KEY := tests/fixtures/keys/test-publisher.key
+
+sign-packs: $(STAMP)  ## Sign every shipped pack (and the test fixtures) whose signature is stale
+	$(PY) -m vaaldstod.packs.publish --key $(RELEASE_KEY) --create-key --public-out vaaldstod/packs/trusted_keys vaaldstod/guides
+	$(PY) -m vaaldstod.packs.publish --key $(TEST_KEY) --name "Test key (tests only)" --public-out tests/fixtures/keys --no-validate tests/fixtures/packs
 
 clean:  ## Remove the virtual environment and build output
 	rm -rf $(VENV) build dist vaaldstod/i18n/*/LC_MESSAGES/*.mo

@@ -63,3 +63,16 @@ def vault(tmp_path, clock):
     opened = Vault.create(tmp_path / "vault.db", PASSPHRASE, clock=clock)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def test_publisher_key(monkeypatch):
+    """The fixture packs are signed by a throwaway test key (tests/fixtures/keys), trusted here
+    only; no test inherits another's office trust (an unlocked vault's keys)."""
+    from pathlib import Path
+
+    from vaaldstod.packs import trust
+
+    monkeypatch.setattr(trust, "EXTRA_KEY_DIRS", (Path(__file__).parent / "fixtures" / "keys",))
+    with trust.use_office_trust(None):
+        yield

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 
 import pytest
 
@@ -49,8 +48,9 @@ def office_entry(**changes) -> dict:
 
 
 @pytest.fixture
-def office() -> OfficeEntries:
-    return OfficeEntries()
+def office(vault) -> OfficeEntries:
+    """The office's entries, kept in an unlocked vault."""
+    return OfficeEntries(vault=vault)
 
 
 @pytest.fixture(scope="module")
@@ -161,11 +161,12 @@ def test_unknown_area_is_none(shipped_entries):
 # -- the office's own entries -----------------------------------------------------------------
 
 
-def test_office_entries_are_saved_as_plain_json_in_the_config_folder(office):
+def test_office_entries_are_kept_in_the_vault_not_on_disk(office, vault):
     entry = office.save_entry(office_entry())
-    stored = json.loads((paths.config_dir() / "directory.json").read_text(encoding="utf-8"))
-    assert stored["entries"][0]["id"] == entry.id == "socialtjansten-i-vaxjo"
-    assert OfficeEntries().entries() == [entry]
+    assert not (paths.config_dir() / "directory.json").exists()
+    assert vault.office_records("directory_entry")[entry.id]["phone"] == "0470-00 00 00"
+    assert OfficeEntries(vault=vault).entries() == [entry]
+    assert OfficeEntries().entries() == []  # locked: nothing to show, nothing read from disk
 
 
 def test_office_entry_stands_in_for_a_shipped_entry_with_the_same_id(office):
@@ -235,7 +236,8 @@ def test_form_problems_name_every_field(office):
     assert {"phone", "verified_on", "web", "category", "area", "contact", "source"} <= fields
 
 
-def test_a_damaged_file_is_reported_and_never_overwritten(office, shipped_entries):
+def test_a_damaged_file_is_reported_and_never_overwritten(tmp_path, shipped_entries):
+    office = OfficeEntries(tmp_path / "directory.json")
     office.path.write_text('{"format": 1, "entries": [{"organisation": 5}]}', encoding="utf-8")
     before = office.path.read_bytes()
     directory = Directory(office=office)
@@ -254,7 +256,7 @@ HEADER = "organisation,category,area,phone,contact,verified_on,source\n"
 
 def test_import_with_one_bad_row_changes_nothing_and_names_row_and_field(office):
     office.save_entry(office_entry())
-    before = office.path.read_bytes()
+    before = OfficeEntries(vault=office.vault).entries()
     data = (
         HEADER
         + "Mansjouren,victim_support,national,0470-12 34 56,Ring,2026-11-01,webb\n"
@@ -271,7 +273,7 @@ def test_import_with_one_bad_row_changes_nothing_and_names_row_and_field(office)
         (3, "contact"),
         (4, "verified_on"),
     ]
-    assert office.path.read_bytes() == before
+    assert OfficeEntries(vault=office.vault).entries() == before
 
 
 def test_import_adds_and_replaces_by_id(office):

@@ -29,7 +29,7 @@ from vaaldstod.exercises import (
     session_summary_html,
 )
 from vaaldstod.exercises.toml_text import dumps
-from vaaldstod.packs import PackError, Registry, load_pack
+from vaaldstod.packs import PackError, Registry, load_pack, trust
 from vaaldstod.packs.sensitive_text import PHONE_NUMBER
 from vaaldstod.vault import ExerciseSession
 
@@ -261,16 +261,20 @@ def test_blank_fields_and_personal_numbers_are_refused(handbooks):
 
 
 @pytest.mark.parametrize("name", ["case.zip", "case-folder"])
-def test_export_writes_a_pack_another_office_can_install(tmp_path, name, handbooks):
+def test_export_writes_a_pack_another_office_can_install(tmp_path, name, handbooks, vault):
     target = tmp_path / "out" / name
     target.parent.mkdir()
     export(_draft(), target, handbooks["sv"])
     assert load_pack(target).id == "office.exercise.fallet-ovningsperson-o"
     other_office = Registry(shipped_dir=tmp_path / "none", installed_dir=tmp_path / "installed")
     (tmp_path / "installed").mkdir()
-    installed = other_office.install(target)
+    # A case an office wrote is unsigned: the other office accepts it with its vault unlocked.
+    with trust.use_office_trust(trust.VaultTrust(vault)):
+        installed = other_office.install(target, accept_unsigned=True)
     assert installed.origin == "installed"
-    [exercise] = load_exercises("sv", other_office)
+    with trust.use_office_trust(trust.VaultTrust(vault)):
+        other_office.refresh()
+        [exercise] = load_exercises("sv", other_office)
     assert exercise.title == "Fallet Övningsperson Ö" and len(exercise.stages) == 2
     assert [p.name for p in target.parent.iterdir()] == [name]  # no temporary files left
 

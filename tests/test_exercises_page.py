@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from tests.conftest import PASSPHRASE
 from vaaldstod import i18n, paths
 from vaaldstod.exercises import HandbookLink, banner_text, load_exercises
-from vaaldstod.packs import Registry
+from vaaldstod.packs import Registry, trust
 from vaaldstod.ui import quick_exit
 from vaaldstod.ui.exercise_banner import ExerciseBanner
 from vaaldstod.ui.exercises_page import ExercisesPage
@@ -283,7 +283,7 @@ def _fill_editor(editor):
 
 
 def test_editor_preview_rehearsal_and_export_of_an_installable_pack(
-    qtbot, page, tmp_path, monkeypatch
+    qtbot, page, tmp_path, monkeypatch, vault
 ):
     page.tabs.setCurrentIndex(2)
     editor = page.editor
@@ -304,7 +304,10 @@ def test_editor_preview_rehearsal_and_export_of_an_installable_pack(
     target = tmp_path / "fallet.zip"
     monkeypatch.setattr(editor, "_ask_export_path", lambda suggested: target)
     assert editor._export() == target
-    installed = Registry().install(target)  # as Settings → Packs does, in this test's home
+    # As Settings → Packs does, in this test's home: an unsigned case, accepted while unlocked.
+    office = trust.VaultTrust(vault)
+    monkeypatch.setattr(trust, "_office", office)
+    installed = Registry().install(target, accept_unsigned=True)
     assert installed.kind == "exercise" and installed.origin == "installed"
     assert (paths.packs_dir() / f"{installed.id}@1.0.0").is_dir()
     page.reload_content()

@@ -10,6 +10,8 @@ from tests.test_packs_helpers import FIXTURES, copy_pack, english  # noqa: F401
 from vaaldstod import settings
 from vaaldstod.cli import main
 
+SIGNER = ["Våldstöd-projektet"]  # the release key's name (vaaldstod/packs/trusted_keys)
+
 pytestmark = pytest.mark.usefixtures("english")
 PROBLEM_LINE = re.compile(r"^.+:\d+: \S+: .+$")
 
@@ -76,7 +78,8 @@ def test_install_list_remove(capsys, english_settings):
     assert "Installed test.checklist 1.0.0." in capsys.readouterr().out
     assert main(["packs", "list"]) == 0
     listed = [line.split() for line in capsys.readouterr().out.splitlines()]
-    assert ["test.checklist", "checklist", "1.0.0", "2020-01-31", "overdue", "installed"] in listed
+    row = ["test.checklist", "checklist", "1.0.0", "2020-01-31", "overdue", "installed"]
+    assert row + ["signed", "by", "Test", "key", "(tests", "only)"] in listed
     assert main(["packs", "install", str(FIXTURES / "checklist")]) == 1
     assert "only a newer version" in capsys.readouterr().err
     assert main(["packs", "remove", "test.checklist"]) == 0
@@ -88,4 +91,7 @@ def test_list_marks_shipped_packs():
     result = run("list")
     assert result.returncode == 0
     rows = [line.split() for line in result.stdout.splitlines()]
-    assert any(row[0] == "vaaldstod.templates.journal" and row[-1] == "shipped" for row in rows)
+    assert any(
+        row[0] == "vaaldstod.templates.journal" and row[-4:] == ["shipped", "signed", "by"] + SIGNER
+        for row in rows
+    )

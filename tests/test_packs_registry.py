@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_packs_helpers import FIXTURES, copy_pack, english  # noqa: F401
+from tests.test_packs_helpers import FIXTURES, copy_pack, english, resign  # noqa: F401
 from vaaldstod import paths
 from vaaldstod.packs import PackError, PackNotFound, PackNotRemovable, Registry, pack_files
 
@@ -34,7 +34,7 @@ def with_version(tmp_path: Path, fixture: str, version: str) -> Path:
     manifest = folder / "pack.toml"
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace('version = "1.0.0"', f'version = "{version}"'), "utf-8")
-    return folder
+    return resign(folder)
 
 
 def zipped(tmp_path: Path, entries: dict[str, bytes], name: str = "pack.zip") -> Path:
@@ -129,7 +129,11 @@ def test_install_from_zip_at_top_or_in_one_folder(registry, tmp_path):
     entries = fixture_entries("checklist", prefix="checklist/")
     entries["checklist/README.md"] = b"ignored"
     registry.install(zipped(tmp_path, entries, "nested.zip"))
-    assert sorted(os.listdir(registry.get("test.checklist").folder)) == ["items.toml", "pack.toml"]
+    assert sorted(os.listdir(registry.get("test.checklist").folder)) == [
+        "items.toml",
+        "pack.sig",
+        "pack.toml",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -205,4 +209,5 @@ def test_two_installed_versions_newest_wins(registry):
     newer = copy_pack("checklist", paths.packs_dir() / "test.checklist@1.1.0")
     manifest = newer / "pack.toml"
     manifest.write_text(manifest.read_text("utf-8").replace('"1.0.0"', '"1.1.0"'), "utf-8")
+    resign(newer)
     assert registry.get("test.checklist").manifest.version == "1.1.0"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from tests.test_directory import names_an_address
 from vaaldstod.directory import Directory, OfficeEntries, load_profile
 from vaaldstod.i18n import _
-from vaaldstod.packs import Registry
+from vaaldstod.packs import Registry, trust
 from vaaldstod.ui import printing
 from vaaldstod.ui.directory_entry_dialog import DirectoryEntryDialog
 from vaaldstod.ui.directory_import_dialog import DirectoryImportDialog
@@ -46,7 +46,14 @@ def copied() -> list[str]:
 
 
 @pytest.fixture
-def page(qtbot, registry, copied) -> ReferralsPage:
+def unlocked(vault):
+    """The page exists only while the vault is unlocked: the office's entries are in it."""
+    with trust.use_office_trust(trust.VaultTrust(vault)):
+        yield vault
+
+
+@pytest.fixture
+def page(qtbot, registry, copied, unlocked) -> ReferralsPage:
     widget = ReferralsPage(copied.append, Directory(registry=registry))
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
@@ -284,10 +291,10 @@ def test_import_with_preview_and_export(page, tmp_path, monkeypatch):
     bad = tmp_path / "trasig.csv"
     bad.write_text("organisation,category\nX,polis\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
-    before = page.directory.office.path.read_bytes()
+    before = page.directory.office.reloaded().entries()
     page.import_button.click()
     assert not previews[1].import_button.isEnabled() and previews[1].problems.count() > 1
-    assert page.directory.office.path.read_bytes() == before
+    assert page.directory.office.reloaded().entries() == before
 
     target = tmp_path / "export.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

@@ -106,9 +106,12 @@ class Template:
 
 
 def find_template(template_id: str, language: str, registry: Registry | None = None) -> Template:
-    """The template `template_id`; an office's installed pack wins over a shipped one."""
+    """The template `template_id`; an office's installed pack wins over a shipped one that is
+    trusted no more than it (an unsigned pack never replaces the publisher's consent wording)."""
     packs = (registry or Registry()).packs("template")
-    packs.sort(key=lambda pack: pack.origin != "installed")
+    packs.sort(
+        key=lambda pack: (-(pack.trust.rank if pack.trust else 0), pack.origin != "installed")
+    )
     for pack in packs:
         for record in pack.records("templates", language):
             if record["id"] == template_id:

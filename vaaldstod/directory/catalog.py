@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vaaldstod.directory import numbers
 from vaaldstod.directory.categories import category_rank
 from vaaldstod.directory.entry import Entry
 from vaaldstod.directory.errors import DirectoryError
@@ -14,34 +15,66 @@ _AREA_RANK = {"national": 0, "county": 1, "municipalities": 2}
 class Directory:
     """Shipped and installed directory packs plus the office's entries, texts in one language.
 
-    An office entry with the id of a pack entry replaces it. If the office's file is
-    damaged, the packs are still shown and `problem` says what is wrong.
+    An office entry with the id of a pack entry replaces it. An entry id given by a more
+    trusted pack is never redefined by a less trusted one (the publisher's over an office
+    key's over an unsigned pack's; on a tie the shipped pack's, never "first in sorted
+    order"). If the office's entries are damaged, the packs are still shown and `problem` says
+    what is wrong. An entry whose number differs from the one printed, confirmed or shipped
+    before carries the old number (`number_changed_from`) and is kept off client sheets.
     """
 
     def __init__(self, registry: Registry | None = None, office: OfficeEntries | None = None):
         self.registry = registry or Registry()
         self.office = office or OfficeEntries()
         self.problem: DirectoryError | None = None
+        self._shipped_numbers: dict[str, str] | None = None
 
     def entries(self, language: str) -> list[Entry]:
         """Every entry, texts in `language` where a pack has it, sorted as on a sheet."""
         by_id: dict[str, Entry] = {}
-        for pack in self.registry.packs(kind="directory"):
+        for pack in sorted(self.registry.packs(kind="directory"), key=_precedence):
             origin = "shipped" if pack.origin == "shipped" else "installed"
+            signer = pack.trust.signer if pack.trust else ""
             shown = text_language(pack, language)
             for record in pack.records("entries", shown):
-                by_id.setdefault(record["id"], Entry.from_record(record, origin, shown))
+                entry = Entry.from_record(
+                    record,
+                    origin,
+                    shown,
+                    pack=f"{pack.id} {pack.manifest.version}",
+                    signer=signer,
+                    unsigned=not pack.signed,
+                )
+                by_id.setdefault(record["id"], entry)
         try:
             by_id.update((entry.id, entry) for entry in self.office.entries())
             self.problem = None
         except DirectoryError as error:
             self.problem = error
-        return sorted(by_id.values(), key=sort_key)
+        known = numbers.known_numbers(self.office.vault, self.shipped_numbers())
+        return sorted(numbers.mark_changes(by_id.values(), known), key=sort_key)
+
+    def shipped_numbers(self) -> dict[str, str]:
+        """Entry id -> number, from the signed directory packs shipped with the app."""
+        if self._shipped_numbers is None:
+            shipped = Registry(self.registry.shipped_dir, self.registry.shipped_dir / ".none")
+            self._shipped_numbers = {
+                record["id"]: record["phone"]
+                for pack in shipped.packs(kind="directory")
+                if pack.signed
+                for record in pack.content.get("entries", [])
+            }
+        return self._shipped_numbers
 
     def refresh(self) -> None:
-        """Read the packs and the office's file again (after an install or an import)."""
+        """Read the packs and the office's entries again (after an install or an import)."""
         self.registry.refresh()
-        self.office = OfficeEntries(self.office.path)
+        self.office = self.office.reloaded()
+
+
+def _precedence(pack: Pack) -> tuple:
+    rank = pack.trust.rank if pack.trust else 0
+    return (-rank, pack.origin != "shipped", pack.id)
 
 
 def text_language(pack: Pack, language: str) -> str:

@@ -70,6 +70,24 @@ class Entry:
     opening: str | tuple[Period, ...] = ()
     interpreter: bool = False  # callers in other languages get an interpreter
     text_language: str = "sv"  # the language of hours, contact and notes (office: Swedish)
+    # Provenance: the pack and version it came from and who signed it ("" for the office's).
+    pack: str = ""
+    signer: str = ""
+    # From a pack the office accepted without a valid signature: shown, never printed.
+    unsigned: bool = False
+    # The number printed or shipped before, when this entry now gives another one: shown, and
+    # kept off client sheets until someone confirms the new number.
+    number_changed_from: str = ""
+
+    @property
+    def printable(self) -> bool:
+        """True if the number may go on a client's sheet or card."""
+        return bool(
+            self.phone
+            and not self.needs_office_input
+            and not self.unsigned
+            and not self.number_changed_from
+        )
 
     @property
     def review_due(self) -> datetime.date:
@@ -97,7 +115,13 @@ class Entry:
 
     @classmethod
     def from_record(
-        cls, record: Mapping[str, Any], origin: Origin, text_language: str = "sv"
+        cls,
+        record: Mapping[str, Any],
+        origin: Origin,
+        text_language: str = "sv",
+        pack: str = "",
+        signer: str = "",
+        unsigned: bool = False,
     ) -> Entry:
         """An entry from a validated pack record whose texts are already in one language."""
         return cls(
@@ -124,6 +148,9 @@ class Entry:
             opening=_opening(record.get("opening", ())),
             interpreter=record.get("interpreter", False),
             text_language=text_language,
+            pack=pack,
+            signer=signer,
+            unsigned=unsigned,
         )
 
 

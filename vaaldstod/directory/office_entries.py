@@ -1,12 +1,18 @@
-"""The office's own entries: a plain JSON file in the config folder (no client data).
+"""The office's own entries, kept in the unlocked vault (encrypted, changed only while unlocked).
 
 An office entry with the id of a shipped entry stands in for it: that is how the office
-fills in a number the shipped directory could not verify. Every change is one atomic write,
-so an import that is refused, or fails half-way, leaves the file as it was.
+fills in a number the shipped directory could not verify. Every change is one transaction,
+so an import that is refused, or fails half-way, leaves the entries as they were.
+
+Earlier versions kept them in plaintext `config/directory.json`, where anyone at the disk
+could change a number printed for a client; `move_into_vault` takes that file into the vault
+once, at the first unlock, and deletes it. A file found there later is never read. An explicit
+`path` (imports, exports, tests) still reads and writes a JSON file of this layout.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,22 +26,43 @@ from vaaldstod.directory.errors import (
     OfficeEntriesDamaged,
     Problem,
 )
-from vaaldstod.directory.rows import parse_row, with_id
+from vaaldstod.directory.rows import entry_values, parse_row, with_id
 from vaaldstod.i18n import _
 
 FILE_NAME = "directory.json"
+KIND = "directory_entry"  # the vault's office records of this kind hold the entries
+MOVED = "moved"
+
+
+def unlocked_vault() -> Any | None:
+    """The vault the app has unlocked (set with the office's pack trust), or None."""
+    from vaaldstod.packs import trust
+
+    return getattr(trust.office_trust(), "vault", None)
 
 
 class OfficeEntries:
     """Read, add, change, remove, import and export the office's own entries."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, vault: Any | None = None) -> None:
         self._path = path
+        self._vault = vault
         self._entries: list[Entry] | None = None
 
     @property
     def path(self) -> Path:
-        return self._path or paths.config_dir() / FILE_NAME
+        """The JSON file given, or where earlier versions kept the entries in plaintext."""
+        return self._path or legacy_path()
+
+    @property
+    def vault(self) -> Any | None:
+        if self._path is not None:
+            return None
+        return self._vault if self._vault is not None else unlocked_vault()
+
+    def reloaded(self) -> OfficeEntries:
+        """The same store, read again at the next question."""
+        return OfficeEntries(self._path, self._vault)
 
     def entries(self) -> list[Entry]:
         """The entries in the file; OfficeEntriesDamaged if it cannot be read as it should."""
@@ -86,6 +113,12 @@ class OfficeEntries:
         return len(entries)
 
     def _load(self) -> list[Entry]:
+        if self._path is None:
+            vault = self.vault
+            if vault is None:
+                return []  # locked: the office's entries are in the vault
+            records = list(vault.office_records(KIND).values())
+            return _parsed(json.dumps({"format": transfer.JSON_FORMAT, "entries": records}))
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
@@ -96,14 +129,51 @@ class OfficeEntries:
                     path=self.path, reason=error.strerror or error
                 )
             ) from None
-        found = transfer.preview(data, "json", require_entries=False)
-        if found.problems:
-            raise OfficeEntriesDamaged(
-                [Problem(None, None, _("The office's own entries could not be read:"))]
-                + list(found.problems)
-            )
-        return list(found.entries)
+        return _parsed(data)
 
     def _write(self, entries: list[Entry]) -> None:
-        atomic.write_bytes(self.path, transfer.to_json(entries))
+        if self._path is None:
+            vault = self.vault
+            if vault is None:
+                raise EntryRefused.about(_("Unlock the vault to change the office's own entries."))
+            vault.put_office_records(
+                KIND, {entry.id: entry_values(entry) for entry in entries}, replace_all=True
+            )
+        else:
+            atomic.write_bytes(self.path, transfer.to_json(entries))
         self._entries = entries
+
+
+def legacy_path() -> Path:
+    return paths.config_dir() / FILE_NAME
+
+
+def _parsed(data: bytes | str) -> list[Entry]:
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    found = transfer.preview(data, "json", require_entries=False)
+    if found.problems:
+        raise OfficeEntriesDamaged(
+            [Problem(None, None, _("The office's own entries could not be read:"))]
+            + list(found.problems)
+        )
+    return list(found.entries)
+
+
+def move_into_vault(vault: Any, path: Path | None = None) -> int:
+    """Take the plaintext entries file of earlier versions into `vault`, once; returns how many.
+
+    The file is deleted once its entries are in the vault. After that, a file of that name is
+    never read again (it could only have been put there behind the office's back). A damaged
+    file is left as it is, with no effect, and OfficeEntriesDamaged says why.
+    """
+    path = Path(path) if path else legacy_path()
+    if FILE_NAME in vault.office_records(MOVED) or not path.is_file():
+        return 0
+    entries = OfficeEntries(path).entries()
+    in_vault = OfficeEntries(vault=vault)
+    merged = {entry.id: entry for entry in entries}
+    merged.update((entry.id, entry) for entry in in_vault.entries())  # the vault's win
+    in_vault._write(list(merged.values()))
+    vault.put_office_records(MOVED, {FILE_NAME: {"entries": len(entries)}})
+    path.unlink(missing_ok=True)
+    return len(entries)

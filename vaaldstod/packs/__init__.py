@@ -3,7 +3,14 @@
 The UI needs only what is imported here; docs/packs.md describes the format.
 """
 
-from vaaldstod.packs.errors import PackError, PackNotFound, PackNotRemovable, PackTooNew, Problem
+from vaaldstod.packs.errors import (
+    PackError,
+    PackNotFound,
+    PackNotRemovable,
+    PackTooNew,
+    PackUntrusted,
+    Problem,
+)
 from vaaldstod.packs.loader import PACK_FORMAT, load_pack
 from vaaldstod.packs.model import Manifest, Pack
 from vaaldstod.packs.registry import Registry
@@ -16,6 +23,7 @@ __all__ = [
     "PackNotFound",
     "PackNotRemovable",
     "PackTooNew",
+    "PackUntrusted",
     "Problem",
     "Registry",
     "load_pack",

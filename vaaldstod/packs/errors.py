@@ -44,3 +44,8 @@ class PackNotFound(PackError):
 
 class PackNotRemovable(PackError):
     """The pack ships with the program and cannot be removed, only overridden by a newer one."""
+
+
+class PackUntrusted(PackError):
+    """The pack is not signed by a key the app or the office trusts, or cannot be used as it
+    stands (it would shadow a pack, or its signature no longer matches its files)."""

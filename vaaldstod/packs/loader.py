@@ -13,7 +13,7 @@ from vaaldstod.packs import checks, validation
 from vaaldstod.packs.errors import PackError, PackTooNew, Problem
 from vaaldstod.packs.locate import key_lines, line_of
 from vaaldstod.packs.model import Manifest, Origin, Pack
-from vaaldstod.packs.pack_files import MANIFEST, PackFiles, read_pack_files
+from vaaldstod.packs.pack_files import MANIFEST, SIGNATURE, PackFiles, read_pack_files
 from vaaldstod.packs.validation import Finding
 
 # The newest pack format this version of the app reads (the manifest's `schema`).
@@ -71,7 +71,10 @@ class _Parser:
                 self.pack_files.display(MANIFEST),
                 _("is missing: a pack is a folder with a pack.toml manifest"),
             )
-        files = [self._parse_file(name) for name in sorted(self.pack_files.files)]
+        # The signature is checked by the registry (packs/trust.py), never merged as content.
+        files = [
+            self._parse_file(name) for name in sorted(self.pack_files.files) if name != SIGNATURE
+        ]
         self._raise_if_problems()
         manifest_file = next(file for file in files if file.name == MANIFEST)
         content_files = [file for file in files if file.name != MANIFEST]

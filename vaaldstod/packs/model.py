@@ -6,7 +6,12 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+from vaaldstod.i18n import _
+
+if TYPE_CHECKING:
+    from vaaldstod.packs.trust import Trust
 
 Origin = Literal["shipped", "installed", "file"]
 
@@ -39,6 +44,12 @@ class Pack:
     content: Mapping[str, Any]
     origin: Origin = "file"
     folder: Path | None = None
+    trust: Trust | None = None  # set by the registry, which checks the signature on every load
+
+    @property
+    def signed(self) -> bool:
+        """True if a key the app or the office trusts signed exactly these files."""
+        return self.trust is not None and self.trust.signed
 
     @property
     def id(self) -> str:
@@ -57,7 +68,11 @@ class Pack:
         return language if language in self.manifest.languages else self.manifest.languages[0]
 
     def title(self, language: str) -> str:
-        return self.manifest.title[self.language_for(language)]
+        """The pack's title; an unsigned pack the office accepted says so wherever it shows."""
+        title = self.manifest.title[self.language_for(language)]
+        if self.trust is not None and self.trust.level == "accepted":
+            return _("{title} (unsigned)").format(title=title)
+        return title
 
     def localized(self, language: str) -> dict[str, Any]:
         """The content with every translated text replaced by its text in `language`."""

@@ -16,6 +16,9 @@ from vaaldstod.i18n import _
 from vaaldstod.packs.errors import PackError
 
 MANIFEST = "pack.toml"
+# The signature (packs/signing.py) is read with the TOML files but is not content: its name
+# keeps it out of every `*.toml` the authors and the tests look at.
+SIGNATURE = "pack.sig"
 MAX_FILES = 100
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_TOTAL_BYTES = 16 * 1024 * 1024
@@ -25,6 +28,12 @@ MAX_ARCHIVE_ENTRIES = 1000
 _DRIVE = re.compile(r"^[A-Za-z]:")
 # Pack files are written back under these names when installing, on every platform.
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.toml$")
+# Names Windows keeps for devices, whatever follows the first dot: `nul.toml` cannot be written
+# there, and `con.toml` would be read from the console.
+_DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul", "conin$", "conout$"]
+    + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,8 @@ def _refusal(path: Path | str, message: str) -> PackError:
 
 def _read_folder(folder: Path) -> PackFiles:
     files: dict[str, bytes] = {}
-    for entry in sorted(folder.glob("*.toml")):
+    signature = [folder / SIGNATURE] if (folder / SIGNATURE).is_file() else []
+    for entry in sorted(folder.glob("*.toml")) + signature:
         if not entry.is_file():
             continue
         _check_name(folder, entry.name)
@@ -71,6 +81,7 @@ def _read_folder(folder: Path) -> PackFiles:
             raise _too_big(entry)
         files[entry.name] = entry.read_bytes()
         _check_totals(folder, files)
+        _check_case(folder, files)
     return PackFiles(str(folder), files)
 
 
@@ -113,9 +124,13 @@ def _read_zip(archive: Path) -> PackFiles:
                 name = entry.filename.removeprefix(prefix)
                 if entry.is_dir() or not entry.filename.startswith(prefix):
                     continue
-                if "/" in name or not name.endswith(".toml"):
+                if "/" in name or not (name.endswith(".toml") or name == SIGNATURE):
                     continue
                 _check_name(archive, name)
+                if name in files:
+                    raise _refusal(
+                        archive, _("holds '{name}' twice; refused").format(name=entry.filename)
+                    )
                 # The sizes in the archive's directory may lie; count what actually comes out.
                 with zipped.open(entry) as handle:
                     data = handle.read(MAX_FILE_BYTES + 1)
@@ -123,6 +138,7 @@ def _read_zip(archive: Path) -> PackFiles:
                     raise _too_big(f"{archive}/{entry.filename}")
                 files[name] = data
                 _check_totals(archive, files)
+                _check_case(archive, files)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
         raise _refusal(
             archive, _("is a damaged or unsupported .zip file ({reason})").format(reason=error)
@@ -131,7 +147,7 @@ def _read_zip(archive: Path) -> PackFiles:
 
 
 def _check_name(where: Path, name: str) -> None:
-    if not _FILE_NAME.match(name):
+    if name != SIGNATURE and not _FILE_NAME.match(name):
         raise _refusal(
             where,
             _(
@@ -139,6 +155,28 @@ def _check_name(where: Path, name: str) -> None:
                 "and '-'"
             ).format(name=name),
         )
+    if name.split(".", 1)[0].casefold() in _DEVICE_NAMES:
+        raise _refusal(
+            where,
+            _("holds '{name}': Windows keeps this name for a device; rename the file").format(
+                name=name
+            ),
+        )
+
+
+def _check_case(where: Path, files: dict[str, bytes]) -> None:
+    """Refuse two names that differ only in case: one file would overwrite the other on Windows
+    and macOS, so what was checked would not be what is read."""
+    seen: dict[str, str] = {}
+    for name in files:
+        other = seen.setdefault(name.casefold(), name)
+        if other != name:
+            raise _refusal(
+                where,
+                _(
+                    "holds both '{one}' and '{other}': file names may not differ only in case"
+                ).format(one=other, other=name),
+            )
 
 
 def _check_entry(archive: Path, entry: zipfile.ZipInfo) -> None:

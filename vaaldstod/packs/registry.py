@@ -3,6 +3,11 @@
 Installed packs live in `paths.packs_dir()`, one folder per version named `<id>@<version>`.
 An install writes the validated files into a temporary folder beside them and renames it into
 place, so the registry sees the old version or the new one, never half of either.
+
+Every load checks each pack's signature (packs/trust.py): a pack no trusted key signed, and
+the office did not accept, is not used. A folder whose name does not match its manifest, two
+folders with one id, or a newer version less trusted than the one in use are refused too, so
+a copied folder can neither shadow a pack nor slip in beside it.
 """
 
 from __future__ import annotations
@@ -11,14 +16,16 @@ import contextlib
 import os
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from vaaldstod import paths
 from vaaldstod.i18n import _
-from vaaldstod.packs.errors import PackError, PackNotFound, PackNotRemovable
-from vaaldstod.packs.loader import load_pack, parse_pack
+from vaaldstod.packs import signing, trust
+from vaaldstod.packs.errors import PackError, PackNotFound, PackNotRemovable, PackUntrusted
+from vaaldstod.packs.loader import parse_pack
 from vaaldstod.packs.model import Origin, Pack
-from vaaldstod.packs.pack_files import MANIFEST, read_pack_files
+from vaaldstod.packs.pack_files import MANIFEST, PackFiles, read_pack_files
 
 _STAGING = ".staging-"
 _TRASH = ".trash-"
@@ -32,6 +39,7 @@ class Registry:
         self.installed_dir = installed_dir or paths.packs_dir()
         self._packs: dict[str, Pack] | None = None
         self._broken: list[PackError] = []
+        self._generation = trust.generation()
 
     def packs(self, kind: str | None = None) -> list[Pack]:
         """The newest version of every valid pack, by id; only those of `kind` if given."""
@@ -54,11 +62,36 @@ class Registry:
         """Forget what was loaded; the next question reads the folders again."""
         self._packs = None
 
-    def install(self, source: Path) -> Pack:
-        """Validate the pack at `source` (folder or .zip), then install it if it is newer."""
+    def check(self, source: Path) -> Pack:
+        """The pack at `source`, validated, with its trust as things stand now (no install)."""
         pack_files = read_pack_files(source)
-        candidate = parse_pack(pack_files)
+        return _with_trust(parse_pack(pack_files), pack_files)
+
+    def install(
+        self, source: Path, *, accept_unsigned: bool = False, expected_digest: str = ""
+    ) -> Pack:
+        """Validate the pack at `source` (folder or .zip), then install it if it is newer.
+
+        A pack no trusted key signed is refused (PackUntrusted), unless `accept_unsigned` and
+        the vault is unlocked: then the office's acceptance of exactly these files is kept in
+        the vault, and the pack shows as unsigned wherever it is used. With `expected_digest`
+        (from `check`), a pack whose files changed since the office looked is refused.
+        """
+        pack_files = read_pack_files(source)
+        candidate = _with_trust(parse_pack(pack_files), pack_files)
+        if expected_digest and candidate.trust and candidate.trust.digest != expected_digest:
+            raise PackUntrusted.about(
+                pack_files.root, _("refused: its files changed since they were checked")
+            )
+        office = self._refuse_untrusted(candidate, pack_files, accept_unsigned)
+        if office is not None:
+            assert candidate.trust is not None
+            candidate = replace(candidate, trust=replace(candidate.trust, level="accepted"))
         self._refuse_if_not_newer(candidate, pack_files.root)
+        if office is not None:
+            office.accept(
+                candidate.id, candidate.manifest.version, signing.digest(pack_files.files)
+            )
         self.installed_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._sweep()
         staging = Path(tempfile.mkdtemp(prefix=_STAGING, dir=self.installed_dir))
@@ -78,6 +111,39 @@ class Registry:
         self.refresh()
         return self.get(candidate.id)
 
+    def _refuse_untrusted(
+        self, candidate: Pack, pack_files: PackFiles, accept: bool
+    ) -> trust.OfficeTrust | None:
+        """Raise PackUntrusted unless the pack may be installed; the office that accepts it
+        (an unsigned pack, unlocked, `accept` given), or None for a trusted pack."""
+        level = candidate.trust.level if candidate.trust else "untrusted"
+        if level != "untrusted":
+            return None
+        reason = candidate.trust.reason if candidate.trust else ""
+        if candidate.id.startswith(signing.RESERVED_PREFIX):
+            message = _(
+                "refused: pack ids that begin with '{prefix}' belong to the Våldstöd publisher, "
+                "and this pack is not validly signed by it ({reason})"
+            )
+            raise PackUntrusted.about(
+                pack_files.root, message.format(prefix=signing.RESERVED_PREFIX, reason=reason)
+            )
+        office = trust.office_trust()
+        if office is None:
+            message = _(
+                "refused: this pack is not signed by a publisher Våldstöd trusts ({reason}). "
+                "An office can still install it in the app, with the vault unlocked, after a "
+                "warning."
+            )
+            raise PackUntrusted.about(pack_files.root, message.format(reason=reason))
+        if not accept:
+            message = _(
+                "is not signed by a publisher Våldstöd trusts ({reason}); install it only if "
+                "you know where it comes from"
+            )
+            raise PackUntrusted.about(pack_files.root, message.format(reason=reason))
+        return office
+
     def remove(self, pack_id: str) -> None:
         """Remove every installed version of `pack_id`; a shipped version stays."""
         folders = self._installed_folders(pack_id)
@@ -94,6 +160,9 @@ class Registry:
         self.refresh()
 
     def _loaded(self) -> dict[str, Pack]:
+        if self._generation != trust.generation():  # unlocked or locked since: trust changed
+            self._packs = None
+            self._generation = trust.generation()
         if self._packs is None:
             packs: dict[str, Pack] = {}
             self._broken = []
@@ -103,19 +172,73 @@ class Registry:
         return self._packs
 
     def _load_from(self, root: Path, origin: Origin, packs: dict[str, Pack]) -> None:
+        found: dict[str, list[Pack]] = {}
         for name in _subfolders(root):
             try:
-                pack = load_pack(root / name, origin)
+                pack_files = read_pack_files(root / name)
+                pack = parse_pack(pack_files, origin, root / name)
             except PackError as error:
                 self._broken.append(error)
                 continue
-            current = packs.get(pack.id)
-            # Newest version wins; on a tie the shipped copy (loaded first) stays.
-            if current is None or pack.manifest.version_key > current.manifest.version_key:
-                packs[pack.id] = pack
+            pack = _with_trust(pack, pack_files)
+            where = str(root / name)
+            if origin == "installed" and name != f"{pack.id}@{pack.manifest.version}":
+                message = _(
+                    "not used: its folder name does not match its id and version, so it was not "
+                    "installed by Våldstöd"
+                )
+                self._broken.append(PackUntrusted.about(where, message))
+                continue
+            if pack.trust is None or not pack.trust.usable:
+                reason = pack.trust.reason if pack.trust else ""
+                message = _("not used: {reason}").format(reason=reason)
+                self._broken.append(PackUntrusted.about(where, message))
+                continue
+            found.setdefault(pack.id, []).append(pack)
+        for pack_id, versions in found.items():
+            if origin == "shipped" and len(versions) > 1:
+                # Never "the first in sorted order wins": two shipped folders with one id are
+                # a mistake or a plant, and neither is used.
+                folders = ", ".join(str(p.folder) for p in versions)
+                message = _("not used: {folders} all claim this id").format(folders=folders)
+                self._broken.append(PackUntrusted.about(pack_id, message))
+                continue
+            for pack in versions:
+                self._offer(pack, packs)
+
+    def _offer(self, pack: Pack, packs: dict[str, Pack]) -> None:
+        """Use `pack` if it is newer than the one in use and trusted at least as much."""
+        current = packs.get(pack.id)
+        if current is None:
+            packs[pack.id] = pack
+            return
+        if pack.manifest.version_key <= current.manifest.version_key:
+            return  # an older version, or on a tie the shipped copy (loaded first) stays
+        if _rank(pack) < _rank(current):
+            message = _("not used: version {version} is trusted less than {current} in use")
+            self._broken.append(
+                PackUntrusted.about(
+                    str(pack.folder),
+                    message.format(version=pack.manifest.version, current=current.manifest.version),
+                )
+            )
+            return
+        packs[pack.id] = pack
 
     def _refuse_if_not_newer(self, candidate: Pack, source: str) -> None:
         current = self._loaded().get(candidate.id)
+        if current is not None and _rank(candidate) < _rank(current):
+            message = _(
+                "refused: version {current} of this pack in use is {trust}; a less trusted "
+                "pack cannot replace it"
+            )
+            raise PackUntrusted.about(
+                source,
+                message.format(
+                    current=current.manifest.version,
+                    trust=current.trust.describe() if current.trust else "",
+                ),
+            )
         if current is None or candidate.manifest.version_key > current.manifest.version_key:
             return
         if current.origin == "shipped":
@@ -149,6 +272,14 @@ class Registry:
             for entry in self.installed_dir.iterdir():
                 if entry.name.startswith((_STAGING, _TRASH)) and entry.is_dir():
                     shutil.rmtree(entry, ignore_errors=True)
+
+
+def _with_trust(pack: Pack, pack_files: PackFiles) -> Pack:
+    return replace(pack, trust=trust.evaluate(pack_files.files, pack.id, pack.manifest.version))
+
+
+def _rank(pack: Pack) -> int:
+    return pack.trust.rank if pack.trust else 0
 
 
 def _subfolders(root: Path) -> list[str]:

@@ -141,6 +141,23 @@ def printable(entries: list[Entry], place: Area) -> list[Entry]:
 
 
 def _warn_about_unchecked(entries: list[Entry], place: Area) -> None:
+    everyone = [e for e in search(entries, area=place) if not e.professionals_only]
+    for entry in everyone:
+        if entry.number_changed_from:
+            print(
+                _(
+                    "Left out: the number of {name} changed from {old} to {new}; confirm the new "
+                    "number in the app (Referrals → Give to the client) before it is printed"
+                ).format(name=entry.organisation, old=entry.number_changed_from, new=entry.phone),
+                file=sys.stderr,
+            )
+        elif entry.unsigned:
+            print(
+                _("Left out: {name} comes from an unsigned pack ({pack})").format(
+                    name=entry.organisation, pack=entry.pack
+                ),
+                file=sys.stderr,
+            )
     served = for_clients(search(entries, area=place))
     waiting = [e.organisation for e in served if e.needs_office_input]
     overdue = [e.organisation for e in served if not e.needs_office_input and e.overdue()]

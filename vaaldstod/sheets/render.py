@@ -24,7 +24,7 @@ from vaaldstod.directory.entry import Entry
 from vaaldstod.directory.office import OfficeProfile
 from vaaldstod.i18n import _
 from vaaldstod.sheets.hours import HOURS_KEYS, languages_text, opening_text
-from vaaldstod.sheets.selection import distinct, for_clients
+from vaaldstod.sheets.selection import distinct, on_paper
 from vaaldstod.sheets.texts import SheetLanguage
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -163,7 +163,7 @@ def render_sheet(
     format_code: str, sheet: SheetLanguage, entries: Sequence[Entry], office: OfficeProfile
 ) -> RenderedSheet:
     """The sheet in `sheet`'s language with `entries` (in the order given) and the office."""
-    entries = for_clients(entries)  # whatever the caller picked: a sheet is for the client
+    entries = on_paper(entries)  # whatever the caller picked: a sheet is for the client
     fmt = FORMATS[format_code]
     missing = [key for key in fmt.needs if not sheet.strings.get(key, "").strip()]
     if missing:

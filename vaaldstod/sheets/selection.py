@@ -14,13 +14,20 @@ NOT_STANDARD = frozenset({"support_for_perpetrators"})
 
 
 def for_clients(entries: Sequence[Entry]) -> list[Entry]:
-    """The entries a client may be given: consultation lines for caseworkers are left out."""
-    return [entry for entry in entries if not entry.professionals_only]
+    """The entries a client may be given: consultation lines for caseworkers are left out, and
+    so is every entry from a pack the office accepted without a valid signature."""
+    return [entry for entry in entries if not entry.professionals_only and not entry.unsigned]
 
 
 def printable(entries: Sequence[Entry]) -> list[Entry]:
-    """The client's entries that can go on paper: a number the office trusts."""
+    """The client's entries that can go on paper: a number the office trusts. A changed number
+    is offered too; it goes on paper only once someone confirms it (`on_paper`)."""
     return [e for e in for_clients(entries) if e.phone and not e.needs_office_input]
+
+
+def on_paper(entries: Sequence[Entry]) -> list[Entry]:
+    """What a sheet really prints of `entries`: never a changed number nobody confirmed."""
+    return [entry for entry in for_clients(entries) if not entry.number_changed_from]
 
 
 def office_area(office: OfficeProfile, entries: Sequence[Entry]) -> Area:

@@ -38,9 +38,14 @@ class SheetLanguage:
 
 
 def sheet_languages(registry: Registry | None = None) -> dict[str, SheetLanguage]:
-    """Every language some sheet pack has, in the packs' order; a reviewed text wins."""
+    """Every language some sheet pack has, in the packs' order; a reviewed text wins.
+
+    Only signed packs: a sheet's texts go into a client's hands, like its numbers.
+    """
     found: dict[str, SheetLanguage] = {}
     for pack in (registry or Registry()).packs(kind="sheet"):
+        if not pack.signed:
+            continue
         order = {code: index for index, code in enumerate(pack.manifest.languages)}
         for sheet in sorted(pack.content["sheets"], key=lambda s: order.get(s["language"], 99)):
             language = SheetLanguage(

@@ -205,6 +205,10 @@ class AppController(QObject):
         self.inactivity.start()
 
     def _attach(self, vault) -> None:
+        from vaaldstod import trust_session
+
+        # The office's pack keys and own directory entries live in the vault: they count now.
+        trust_session.unlocked(vault)
         self.main_window.cases.warning_days = self.settings.retention_warning_days
         self.main_window.attach(vault)
 
@@ -253,6 +257,9 @@ class AppController(QObject):
         if self.main_window is not None:
             self.main_window.detach()
         if self.vault is not None:
+            from vaaldstod import trust_session
+
+            trust_session.locked()
             self.vault.close()
             self.vault = None
         self.clipboard.clear()

@@ -392,7 +392,7 @@ class ReferralsPage(QWidget):
         self.table.setItem(row, PHONE, phone)
         status = QTableWidgetItem(_short_status(entry))
         status.setToolTip(_status(entry))
-        if entry.needs_check():
+        if entry.needs_check() or entry.unsigned or entry.number_changed_from:
             font = status.font()
             font.setBold(True)
             status.setFont(font)
@@ -649,7 +649,15 @@ def _serves(entry: Entry) -> str:
 
 
 def _status(entry: Entry) -> str:
-    if entry.needs_office_input:
+    if entry.number_changed_from:
+        text = _(
+            "{mark} The number changed from {old} to {new}: confirm it before it is printed"
+        ).format(mark=CHECK_MARK, old=entry.number_changed_from, new=entry.phone)
+    elif entry.unsigned:
+        text = _("{mark} Unsigned: from a pack no trusted key signed; never printed").format(
+            mark=CHECK_MARK
+        )
+    elif entry.needs_office_input:
         text = _("{mark} Check this: the office has to fill in or confirm the number").format(
             mark=CHECK_MARK
         )
@@ -666,6 +674,10 @@ def _status(entry: Entry) -> str:
 
 def _short_status(entry: Entry) -> str:
     """The status as the table shows it; the full reason is in the tooltip and the details."""
+    if entry.number_changed_from:
+        return _("{mark} Number changed").format(mark=CHECK_MARK)
+    if entry.unsigned:
+        return _("{mark} Unsigned").format(mark=CHECK_MARK)
     if entry.needs_check():
         return _("{mark} Check this").format(mark=CHECK_MARK)
     if entry.origin == "office":
@@ -708,5 +720,7 @@ def _details_html(entry: Entry) -> str:
         row(_("Check again by"), entry.review_due.isoformat()),
         row(_("Source"), entry.source),
         row(_("Origin"), origins.get(entry.origin, entry.origin)),
+        row(_("Pack and version"), entry.pack),
+        row(_("Signed by"), entry.signer or (_("nobody: unsigned") if entry.unsigned else "")),
     ]
     return "".join(parts)

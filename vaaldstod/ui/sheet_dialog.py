@@ -3,7 +3,9 @@ format and language (with its review status), and a preview of the page as it wi
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -17,12 +19,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QScrollArea,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from vaaldstod.directory import Entry, OfficeProfile, OfficeProfileError, load_profile
+from vaaldstod.directory import Entry, OfficeProfile, OfficeProfileError, load_profile, numbers
+from vaaldstod.directory.office_entries import unlocked_vault
 from vaaldstod.i18n import N_, _, current_language, ngettext
 from vaaldstod.sheets import REVIEW_STATUS, RenderedSheet, SheetError, SheetLanguage, render_sheet
 from vaaldstod.sheets.selection import for_clients, office_area, printable, standard_set
@@ -80,6 +85,10 @@ class SheetDialog(QDialog):
         self._fill_lines(set(chosen))
         self.review = label("warning")
         self.contents = label("muted")
+        # Provenance: where each number comes from (pack, version, signer, source, check date).
+        self.sources = QTextBrowser()
+        self.sources.setOpenLinks(False)
+        self.sources.setMaximumHeight(150)
         self.problem = label("error")
         self.problem.hide()
         self.preview_image = label(wrap=False)
@@ -121,6 +130,7 @@ class SheetDialog(QDialog):
         )
         label_text(self.preview_button, _("Print preview…"), _("See the sheet and print it"))
         label_text(self.pdf_button, _("Save as PDF…"))
+        label_text(self.sources, _("Where each number comes from"))
         self.preview_image.setAccessibleName(_("Preview of the page"))
         preview_scroll.setAccessibleName(_("Preview of the page"))
 
@@ -131,6 +141,7 @@ class SheetDialog(QDialog):
         choice.addWidget(self.standard_button, 0, Qt.AlignmentFlag.AlignLeft)
         choice.addWidget(self.review)
         choice.addWidget(self.contents)
+        choice.addWidget(self.sources)
         if office_problem:
             office_label = label("warning")
             office_label.setText(office_problem)
@@ -222,6 +233,20 @@ class SheetDialog(QDialog):
                 len(ticked),
             ).format(count=len(ticked))
         ]
+        changed = [e for e in ticked if e.number_changed_from]
+        if changed:
+            lines.append(
+                _("Changed numbers, printed only once you confirm them: {names}").format(
+                    names="; ".join(
+                        f"{e.organisation} {e.number_changed_from} → {e.phone}" for e in changed
+                    )
+                )
+            )
+        unsigned = [e.organisation for e in self.entries if e.unsigned]
+        if unsigned:
+            lines.append(
+                _("From unsigned packs, never printed: {names}").format(names="; ".join(unsigned))
+            )
         unchecked = [e.organisation for e in ticked if e.needs_check()]
         if unchecked:
             lines.append(
@@ -237,6 +262,7 @@ class SheetDialog(QDialog):
                     names="; ".join(rendered.left_out)
                 )
             )
+        self.sources.setHtml("".join(_provenance(entry) for entry in ticked))
         text = "\n".join(lines)
         self.contents.setText(text)
         self.contents.setAccessibleName(text)
@@ -250,6 +276,48 @@ class SheetDialog(QDialog):
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.preview_image.setPixmap(pixmap)
+
+    def confirm_changed_numbers(self) -> None:
+        """Ask before a changed number goes on paper: old and new side by side."""
+        changed = [e for e in self.sheet_entries() if e.number_changed_from]
+        vault = unlocked_vault()
+        if not changed or vault is None:
+            return
+        listing = "\n".join(
+            _("{name}: {old} → {new} (from {pack})").format(
+                name=e.organisation,
+                old=e.number_changed_from,
+                new=e.phone,
+                pack=e.pack or _("the office's own entry"),
+            )
+            for e in changed
+        )
+        answer = QMessageBox.question(
+            self,
+            _("Changed numbers"),
+            _(
+                "These numbers are not the ones given to clients before:\n\n{listing}\n\n"
+                "Check each against the service's own web page. Print the new numbers? "
+                "(No: they are left off the sheet.)"
+            ).format(listing=listing),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        numbers.confirm(vault, changed)
+        confirmed = {e.id for e in changed}
+
+        def settled(entries: list[Entry]) -> list[Entry]:
+            return [replace(e, number_changed_from="") if e.id in confirmed else e for e in entries]
+
+        self.entries = settled(self.entries)
+        self._texts = {language: settled(entries) for language, entries in self._texts.items()}
+        self._update()
+
+    def _record_printed(self) -> None:
+        """What went on paper becomes the known number: a later change will be asked about."""
+        vault = unlocked_vault()
+        if vault is not None:
+            numbers.confirm(vault, [e for e in self.sheet_entries() if e.printable])
 
     def sheet(self, report: bool = True) -> RenderedSheet | None:
         """The sheet as chosen, or None after saying why it cannot be made."""
@@ -272,11 +340,14 @@ class SheetDialog(QDialog):
         return rendered
 
     def preview(self) -> None:
+        self.confirm_changed_numbers()
         rendered = self.sheet()
         if rendered is not None:
             printing.print_preview(rendered, self)
+            self._record_printed()
 
     def save_pdf(self) -> None:
+        self.confirm_changed_numbers()
         rendered = self.sheet()
         if rendered is None:
             return
@@ -291,6 +362,7 @@ class SheetDialog(QDialog):
         except OSError as error:
             self._show_problem(error_text(error))
             return
+        self._record_printed()
         self.status.emit(_("Saved {path}.").format(path=path))
 
     def _show_problem(self, text: str) -> None:
@@ -307,3 +379,20 @@ def _office() -> tuple[OfficeProfile, str]:
         return OfficeProfile(), _(
             "The office profile could not be read, so the sheet is made without it: {reason}"
         ).format(reason=error)
+
+
+def _provenance(entry: Entry) -> str:
+    """One paragraph: the number, and the pack, signer, source and check date behind it."""
+    if entry.origin == "office":
+        origin = _("the office's own entry, kept in the vault")
+    elif entry.unsigned:
+        origin = _("{pack}, unsigned").format(pack=entry.pack)
+    else:
+        origin = _("{pack}, signed by {signer}").format(pack=entry.pack, signer=entry.signer)
+    text = _("{number}: {origin}; source {source}; checked {date}").format(
+        number=entry.phone or "–",
+        origin=origin,
+        source=entry.source or "–",
+        date=entry.verified_on.isoformat(),
+    )
+    return f"<p><b>{html.escape(entry.organisation)}</b> {html.escape(text)}</p>"

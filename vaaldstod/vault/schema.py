@@ -115,6 +115,22 @@ CREATE TABLE statistics_keys (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, STATISTICS]
+# Office records (the pack-trust helper's step): what the office trusts and keeps about its
+# referral content, held encrypted so that no one at the disk can change it: pack-signing
+# keys it added, unsigned packs it accepted after a warning, its own directory entries and the
+# numbers it confirmed for print. `value` is JSON. Independent of every other table, so this
+# step may sit at any position in MIGRATIONS.
+V_OFFICE_RECORDS = """
+CREATE TABLE IF NOT EXISTS office_records (
+    kind TEXT NOT NULL CHECK (kind IN
+        ('pack_key', 'accepted_pack', 'directory_entry', 'confirmed_number', 'moved')),
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (kind, name)
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, STATISTICS, V_OFFICE_RECORDS]
 
 LATEST = len(MIGRATIONS)

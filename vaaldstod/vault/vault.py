@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -667,6 +668,39 @@ class Vault:
             " ORDER BY held_on DESC, id DESC"
         ).fetchall()
         return [ExerciseSession(i, date.fromisoformat(d), e, p, t) for i, d, e, p, t in rows]
+
+    # -- office records (pack keys, accepted packs, office entries, confirmed numbers) -------
+
+    @_reading
+    def office_records(self, kind: str) -> dict[str, Any]:
+        """Every record of `kind` by name, its JSON value decoded."""
+        rows = self._conn.execute(
+            "SELECT name, value FROM office_records WHERE kind = ? ORDER BY name", (kind,)
+        ).fetchall()
+        return {name: json.loads(value) for name, value in rows}
+
+    def put_office_records(
+        self, kind: str, records: dict[str, Any], *, replace_all: bool = False
+    ) -> None:
+        """Store `records` of `kind` in one transaction; `replace_all` drops the others first."""
+        stamp = _stamp(self.clock())
+        with self._write():
+            if replace_all:
+                self._conn.execute("DELETE FROM office_records WHERE kind = ?", (kind,))
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO office_records (kind, name, value, updated)"
+                " VALUES (?, ?, ?, ?)",
+                [
+                    (kind, name, json.dumps(value, ensure_ascii=False), stamp)
+                    for name, value in records.items()
+                ],
+            )
+
+    def delete_office_record(self, kind: str, name: str) -> None:
+        with self._write():
+            self._conn.execute(
+                "DELETE FROM office_records WHERE kind = ? AND name = ?", (kind, name)
+            )
 
     # -- search -------------------------------------------------------------------------
 
