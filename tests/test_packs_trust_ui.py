@@ -15,6 +15,7 @@ from vaaldstod.directory import Directory, OfficeEntries
 from vaaldstod.packs import signing, trust
 from vaaldstod.packs.pack_files import SIGNATURE
 from vaaldstod.sheets.texts import sheet_languages
+from vaaldstod.ui import printing
 from vaaldstod.ui.packs_section import TRUST, PacksSection
 from vaaldstod.ui.sheet_dialog import SheetDialog
 
@@ -126,8 +127,9 @@ def test_sheet_dialog_asks_before_printing_a_changed_number(qtbot, monkeypatch, 
     office.save_entry(OFFICE_NUMBER)
     entry = kvinnofridslinjen(Directory())
     assert entry.number_changed_from == KVINNOFRIDSLINJEN
-    dialog = SheetDialog([entry], sheet_languages())
+    dialog = SheetDialog([entry], sheet_languages(), chosen=[entry.id])
     qtbot.addWidget(dialog)
+    assert dialog.ticked_ids() == [entry.id]  # offered and ticked, so the handler sees it
     assert f"{KVINNOFRIDSLINJEN} → {PLANTED}" in dialog.contents.text()
     assert "kontorets egen post" in dialog.sources.toPlainText()  # where the number comes from
     asked = []
@@ -137,11 +139,14 @@ def test_sheet_dialog_asks_before_printing_a_changed_number(qtbot, monkeypatch, 
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "question", no)
-    rendered = dialog.sheet()
+    monkeypatch.setattr(printing, "print_preview", lambda sheet, parent: printed.append(sheet))
+    printed = []
+    dialog.preview_button.click()
     assert KVINNOFRIDSLINJEN in asked[0] and PLANTED in asked[0]
-    assert PLANTED not in rendered.html
+    assert PLANTED not in printed[0].html  # the preview shows what prints: not the new number
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    assert PLANTED in dialog.sheet().html
+    dialog.preview_button.click()
+    assert PLANTED in printed[1].html
     assert not kvinnofridslinjen(Directory()).number_changed_from  # confirmed in the vault
     dialog.close()
 
