@@ -8,12 +8,11 @@ place, so the registry sees the old version or the new one, never half of either
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
-from vaaldstod import paths
+from vaaldstod import atomic, paths
 from vaaldstod.i18n import _
 from vaaldstod.packs.errors import PackError, PackNotFound, PackNotRemovable
 from vaaldstod.packs.loader import load_pack, parse_pack
@@ -68,7 +67,7 @@ class Registry:
             target = self.installed_dir / f"{candidate.id}@{candidate.manifest.version}"
             if target.exists():  # left by a broken earlier install of this very version
                 self._discard(target)
-            os.replace(staging, target)
+            atomic.replace(staging, target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -140,7 +139,7 @@ class Registry:
     def _discard(self, folder: Path) -> None:
         """Take `folder` out of the registry's sight at once, then delete it."""
         trash = Path(tempfile.mkdtemp(prefix=_TRASH, dir=self.installed_dir)) / folder.name
-        os.replace(folder, trash)
+        atomic.replace(folder, trash)
         shutil.rmtree(trash.parent, ignore_errors=True)
 
     def _sweep(self) -> None:

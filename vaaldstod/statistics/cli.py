@@ -8,7 +8,6 @@ line of text and an exit code (0 done, 1 refused, 2 bad arguments); never a trac
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from datetime import date
 from pathlib import Path
@@ -53,22 +52,26 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from vaaldstod.shell_vault import open_vault, read_passphrase
     from vaaldstod.statistics.retention import purge_contacts
     from vaaldstod.statistics.service import export_csv
     from vaaldstod.ui.errors import error_text  # Qt-free: the one place errors become sentences
     from vaaldstod.ui.statistics_labels import labels, office_name  # the walk-through's labels
-    from vaaldstod.vault import Vault, VaultError
+    from vaaldstod.vault import VaultError
 
     try:
         period = Period(args.first, args.last)
     except StatisticsError as error:
         return _fail(str(error), 2)
-    passphrase = _passphrase(args.passphrase_stdin)
+    try:
+        passphrase = read_passphrase(args.passphrase_stdin)
+    except VaultError as error:
+        return _fail(error_text(error))
     if passphrase is None:
         return _fail(_("No passphrase: give it on standard input with --passphrase-stdin."))
     current = settings.load()
     try:
-        with Vault.open(args.vault or paths.vault_path(), passphrase) as vault:
+        with open_vault(args.vault or paths.vault_path(), passphrase) as vault:
             purge_contacts(vault, current)  # whenever a vault is opened, as the app does
             export_csv(vault, period, args.out, office_name(current), labels())
     except VaultError as error:
@@ -80,15 +83,3 @@ def _export(args: argparse.Namespace) -> int:
         )
     print(_("Wrote {path}.").format(path=args.out))
     return 0
-
-
-def _passphrase(from_stdin: bool) -> str | None:
-    if from_stdin:
-        line = sys.stdin.readline()
-        return line.removesuffix("\n").removesuffix("\r") or None
-    if not sys.stdin.isatty():
-        return None
-    try:
-        return getpass.getpass(_("Passphrase: ")) or None
-    except (EOFError, KeyboardInterrupt):
-        return None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
 
 from vaaldstod import paths, settings
@@ -28,14 +30,38 @@ def _calm_excepthook(kind, value, trace) -> None:
     QMessageBox.warning(None, "Våldstöd", _("Something went wrong and nothing was changed."))
 
 
+def single_instance_lock(folder: Path) -> QLockFile | None:
+    """Held while this copy runs, so that two copies never write the same vault; None if
+    another running copy holds it (a lock left by a crashed copy is taken over)."""
+    lock = QLockFile(str(folder / "vaaldstod.lock"))
+    return lock if lock.tryLock(100) else None
+
+
+def _say_already_running() -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from vaaldstod.i18n import _
+
+    text = _("Våldstöd is already running. Switch to its window (it may be minimised).")
+    print(f"vaaldstod: {text}", file=sys.stderr)
+    QMessageBox.information(None, "Våldstöd", text)
+
+
 def run_app(argv: list[str]) -> int:
     from vaaldstod.ui.controller import AppController
 
     app = make_application(argv)
+    lock = single_instance_lock(paths.home())
+    if lock is None:
+        _say_already_running()
+        return 0
     sys.excepthook = _calm_excepthook
     controller = AppController(app, paths.vault_path(), settings.load())
     controller.start()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        lock.unlock()
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ migration: append a new one, and the migration tests replay every earlier versio
 
 from __future__ import annotations
 
+import re
+
 V1 = """
 CREATE TABLE cases (
     id INTEGER PRIMARY KEY,
@@ -94,6 +96,22 @@ CREATE TABLE exercise_sessions (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# Version 4: settings that decide what happens to the notes (retention) live inside the
+# vault, behind the passphrase, not in the plain settings file anyone can edit.
+V4 = """
+CREATE TABLE vault_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 
 LATEST = len(MIGRATIONS)
+
+
+def tables(version: int) -> set[str]:
+    """The tables a vault of schema `version` has: how a Våldstöd vault is told from
+    another program's database that happens to open with the same passphrase."""
+    script = "\n".join(MIGRATIONS[:version])
+    return set(re.findall(r"CREATE (?:VIRTUAL )?TABLE (\w+)", script))
