@@ -38,6 +38,15 @@ def a_foreign_log(tmp_path: Path, passphrase: str = OTHER) -> bytes:
         return Path(f"{other.path}-wal").read_bytes()
 
 
+def keyed_database(path: Path, *statements: str) -> None:
+    """Another program's SQLCipher database, keyed with the handler's passphrase."""
+    connection = sqlcipher3.connect(str(path), isolation_level=None)
+    connection.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    for statement in statements:
+        connection.execute(statement)
+    connection.close()
+
+
 @pytest.fixture
 def closed_vault(tmp_path) -> Path:
     path = tmp_path / "home" / "vault.db"
@@ -128,12 +137,12 @@ def test_a_truncated_vault_is_damaged_not_a_wrong_passphrase(closed_vault, keep)
 @pytest.mark.parametrize("journal", ["wal", "delete"])
 def test_another_programs_database_with_the_same_passphrase_is_untouched(tmp_path, journal):
     path = tmp_path / "other.db"
-    connection = sqlcipher3.connect(str(path), isolation_level=None)
-    connection.execute(f"PRAGMA key = '{PASSPHRASE}'")
-    connection.execute(f"PRAGMA journal_mode = {journal}")
-    connection.execute("CREATE TABLE inventory (item TEXT)")
-    connection.execute("INSERT INTO inventory VALUES ('stol')")
-    connection.close()
+    keyed_database(
+        path,
+        f"PRAGMA journal_mode = {journal}",
+        "CREATE TABLE inventory (item TEXT)",
+        "INSERT INTO inventory VALUES ('stol')",
+    )
     before = files(tmp_path)
     with pytest.raises(VaultDamaged):
         Vault.open(path, PASSPHRASE)
@@ -142,11 +151,7 @@ def test_another_programs_database_with_the_same_passphrase_is_untouched(tmp_pat
 
 def test_a_crafted_file_with_a_vault_version_but_no_tables_is_damaged(tmp_path):
     path = tmp_path / "crafted.db"
-    connection = sqlcipher3.connect(str(path), isolation_level=None)
-    connection.execute(f"PRAGMA key = '{PASSPHRASE}'")
-    connection.execute("CREATE TABLE x (y)")
-    connection.execute(f"PRAGMA user_version = {schema.LATEST}")
-    connection.close()
+    keyed_database(path, "CREATE TABLE x (y)", f"PRAGMA user_version = {schema.LATEST}")
     before = path.read_bytes()
     with pytest.raises(VaultDamaged):
         Vault.open(path, PASSPHRASE)
@@ -250,3 +255,20 @@ def test_lock_screen_restore_with_a_wrong_backup_passphrase_says_which(closed_va
     with pytest.raises(VaultError, match="backup's passphrase"):
         Vault.replace_from_backup(closed_vault, PASSPHRASE, backup, "fel för kopian")
     assert files(closed_vault.parent) == before
+
+
+def test_a_second_opening_beside_a_running_copy_leaves_its_live_log_alone(tmp_path):
+    """The command line opening the vault while the app writes to it: the app's log is its
+    own, never set aside, and no note is lost."""
+    running = Vault.create(tmp_path / "vault.db", PASSPHRASE)
+    case = running.create_case("Ärende 2026-005")
+    running.add_note(case, "skriven av appen")
+    assert Path(f"{running.path}-wal").stat().st_size > 0
+    with Vault.open(running.path, PASSPHRASE) as second:
+        assert second.set_aside == []
+        assert [n.text for n in second.notes(case)] == ["skriven av appen"]
+    running.add_note(case, "skriven efteråt")
+    running.close()
+    with Vault.open(tmp_path / "vault.db", PASSPHRASE) as again:
+        assert [n.text for n in again.notes(case)] == ["skriven av appen", "skriven efteråt"]
+    assert not [p for p in tmp_path.iterdir() if ".foreign-" in p.name]

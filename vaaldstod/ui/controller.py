@@ -7,6 +7,7 @@ as fast as an empty Qt window.
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,9 +82,10 @@ class AppController(QObject):
     def _wait_if_throttled(self) -> bool:
         """Still within a pause after wrong passphrases (perhaps before a restart): wait."""
         waiting = self.throttle.remaining()
-        if waiting > 0:
-            self.lock_screen.block_for(waiting, _("Too many wrong passphrases."))
-        return waiting > 0
+        # The lock screen counts whole seconds on a timer that may fire a little early.
+        if waiting > 0.5:
+            self.lock_screen.block_for(math.ceil(waiting), _("Too many wrong passphrases."))
+        return waiting > 0.5
 
     def _choose_language(self, language: str) -> None:
         self.settings.language = language

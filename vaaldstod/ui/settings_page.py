@@ -296,7 +296,7 @@ class SettingsPage(QWidget):
             )
             return
         try:
-            Vault.open(self.vault.path, current).close()
+            Vault.check(self.vault.path, current)  # read-only: the open vault is untouched
             self.vault.change_passphrase(new)
         except Exception as error:  # shown as a sentence; the old passphrase still works
             QMessageBox.warning(self, _("Change passphrase"), error_text(error))

@@ -12,8 +12,6 @@ import functools
 import json
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -232,10 +230,14 @@ class Vault:
             # A crash left a log, or someone put one here. A read-write connection folds
             # it into the file when it closes, even one that then fails. Check the key
             # and the file on their own first (immutable: no log, no locks, no writes),
-            # then whether the log belongs, on a private copy.
+            # then whether the log belongs (read-only).
             cls._connect(path, passphrase, read_only="immutable").close()
             if not cls._log_belongs(path, passphrase):
                 set_aside = _set_aside(logs, clock())
+                # The index the check itself built for that log goes; nothing uses it.
+                for built in set(_log_files(path)) - set(logs):
+                    with contextlib.suppress(FileNotFoundError):
+                        built.unlink()
         vault = cls(path, cls._connect(path, passphrase), clock)
         vault.set_aside = set_aside
         try:
@@ -259,29 +261,29 @@ class Vault:
     def _log_belongs(cls, path: Path, passphrase: str) -> bool:
         """Whether the vault with its write-ahead log reads whole with this key.
 
-        Tried on a copy in a private folder beside the vault (the same disk, readable by
-        this user only; the copy is as encrypted as the original), so that a log that
-        does not decrypt is never folded into the real file.
+        Read through SQLite's own locking (safe beside a running copy that writes) on a
+        read-only connection, which never writes the file nor folds the log in (it may
+        build the log's index, `-shm`). Where it does not read whole but the file alone
+        does, the log is not this vault's; where neither does, the file itself is damaged.
         """
-        with tempfile.TemporaryDirectory(prefix=f".{path.name}.check-", dir=path.parent) as tmp:
-            copy = Path(tmp) / "check.db"
-            try:
-                shutil.copyfile(path, copy)
-                shutil.copyfile(f"{path}-wal", f"{copy}-wal")
-            except FileNotFoundError:  # only an index (-shm) was there: SQLite rebuilds it
-                return True
-            except OSError as error:
-                raise _translate(error) from error
-            try:
-                connection = cls._connect(copy, passphrase)
-            except (WrongPassphrase, VaultDamaged):
-                return False
-            try:
-                return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-            except dbapi2.DatabaseError:
-                return False
-            finally:
-                connection.close()
+        if cls._reads_whole(path, passphrase, read_only=True):
+            return True
+        if cls._reads_whole(path, passphrase, read_only="immutable"):
+            return False
+        raise VaultDamaged()
+
+    @classmethod
+    def _reads_whole(cls, path: Path, passphrase: str, read_only: bool | str) -> bool:
+        try:
+            connection = cls._connect(path, passphrase, read_only=read_only)
+        except (WrongPassphrase, VaultDamaged):
+            return False
+        try:
+            return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        except dbapi2.DatabaseError:
+            return False
+        finally:
+            connection.close()
 
     @staticmethod
     def _connect(
