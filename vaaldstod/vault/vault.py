@@ -102,7 +102,7 @@ def _remove_with_logs(path: Path) -> None:
             os.unlink(name)
 
 
-def free_name(base: Path) -> Path:
+def _free_name(base: Path) -> Path:
     """`base`, or `base-2`, `base-3` … : the first name nothing (nor its log) uses yet."""
     candidate, number = base, 1
     while any(Path(f"{candidate}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
@@ -121,7 +121,7 @@ def _set_aside(logs: list[Path], moment: datetime) -> list[Path]:
     stamp = moment.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     moved = []
     for log in logs:
-        target = free_name(log.with_name(f"{log.name}.foreign-{stamp}"))
+        target = _free_name(log.with_name(f"{log.name}.foreign-{stamp}"))
         atomic.replace(log, target)
         moved.append(target)
     return moved
@@ -950,7 +950,7 @@ class Vault:
             source.close()
         kept = None
         if dest_path.exists():
-            kept = free_name(
+            kept = _free_name(
                 dest_path.with_name(
                     f"{dest_path.name}.before-restore-{clock().strftime('%Y%m%d-%H%M%S')}"
                 )
