@@ -106,10 +106,12 @@ def test_a_shorter_retention_in_the_settings_file_deletes_nothing_at_unlock(
     month_ago = datetime.now(UTC) - timedelta(days=30)
     with Vault.create(controller.vault_path, PASSPHRASE, clock=lambda: month_ago) as vault:
         vault.add_note(vault.create_case("Ärende 2026-010"), "en månad gammal")
-    controller.settings = Settings(language="en", retention_days=7)  # edited by hand
+    # Edited by hand: a week's retention, and warnings only on the last day.
+    controller.settings = Settings(language="en", retention_days=7, retention_warning_days=1)
     controller._opened(Vault.open(controller.vault_path, PASSPHRASE))
     vault = controller.vault
     assert [c.pseudonym for c in vault.cases()] == ["Ärende 2026-010"]
+    assert controller.main_window.cases.warning_days == 14  # the notice is shown in full
     assert vault.pending_retention() == (7, date.today() + timedelta(days=14))
     assert [c.pseudonym for c in vault.expiring(14)] == ["Ärende 2026-010"]  # the warning
     controller.settings = Settings(language="en", retention_days=30)  # later edits: ignored

@@ -248,8 +248,18 @@ class AppController(QObject):
         self.inactivity.start()
 
     def _attach(self, vault) -> None:
-        self.main_window.cases.warning_days = self.settings.retention_warning_days
+        self.main_window.cases.warning_days = self._warning_days()
         self.main_window.attach(vault)
+
+    def _warning_days(self) -> int:
+        """While a shorter retention period waits out its notice, the cases it will delete
+        are shown for all of it, whatever the settings file says."""
+        from vaaldstod.vault.vault import RETENTION_NOTICE_DAYS
+
+        days = self.settings.retention_warning_days
+        if self.vault is not None and self.vault.pending_retention():
+            days = max(days, RETENTION_NOTICE_DAYS)
+        return days
 
     def _vault_replaced(self, vault) -> None:
         self.vault = vault
@@ -261,6 +271,7 @@ class AppController(QObject):
         self._apply_theme()
         self.inactivity.set_minutes(current.idle_lock_minutes)
         if self.vault is not None:  # the retention period may have changed in the vault
+            self.main_window.cases.warning_days = self._warning_days()
             self.main_window.cases.reload()
         if language_changed:
             set_language(current.language)
