@@ -34,7 +34,11 @@ def single_instance_lock(folder: Path) -> QLockFile | None:
     """Held while this copy runs, so that two copies never write the same vault; None if
     another running copy holds it (a lock left by a crashed copy is taken over)."""
     lock = QLockFile(str(folder / "vaaldstod.lock"))
-    return lock if lock.tryLock(100) else None
+    if lock.tryLock(100):
+        return lock
+    # Only another copy holding it stops this one; a folder the lock cannot be written to
+    # is no reason not to start (the vault there says so itself if it cannot be written).
+    return None if lock.error() == QLockFile.LockError.LockFailedError else lock
 
 
 def _say_already_running() -> None:
