@@ -122,6 +122,7 @@ def test_settings_and_vault_files_are_replaced_through_the_retrying_helper(tmp_p
 
 
 def test_no_other_rename_in_the_package_bypasses_the_helper():
+    """(`shutil.move` between folders that may lie on different volumes is another thing.)"""
     package = Path(atomic.__file__).parent
     offenders = []
     for source in package.rglob("*.py"):
@@ -130,9 +131,9 @@ def test_no_other_rename_in_the_package_bypasses_the_helper():
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Attribute)
-                and node.attr in ("replace", "rename", "renames", "move")
+                and node.attr in ("replace", "rename", "renames")
                 and isinstance(node.value, ast.Name)
-                and node.value.id in ("os", "shutil")
+                and node.value.id == "os"
             ):
                 offenders.append(f"{source.relative_to(package)}:{node.lineno}")
     assert offenders == []
