@@ -272,3 +272,10 @@ def test_a_second_opening_beside_a_running_copy_leaves_its_live_log_alone(tmp_pa
     with Vault.open(tmp_path / "vault.db", PASSPHRASE) as again:
         assert [n.text for n in again.notes(case)] == ["skriven av appen", "skriven efteråt"]
     assert not [p for p in tmp_path.iterdir() if ".foreign-" in p.name]
+
+
+def test_table_names_are_read_from_every_way_of_creating_a_table(monkeypatch):
+    steps = ["CREATE TABLE a (x);", "CREATE VIRTUAL TABLE b USING fts5(x);"]
+    steps.append("CREATE TABLE IF NOT EXISTS c (x);")
+    monkeypatch.setattr(schema, "MIGRATIONS", steps)
+    assert schema.tables(3) == {"a", "b", "c"}

@@ -96,16 +96,17 @@ CREATE TABLE exercise_sessions (
 );
 """
 
-# Version 4: settings that decide what happens to the notes (retention) live inside the
-# vault, behind the passphrase, not in the plain settings file anyone can edit.
-V4 = """
-CREATE TABLE vault_settings (
+# Settings that decide what happens to the notes (retention) live inside the vault, behind
+# the passphrase, not in the plain settings file anyone can edit. Independent of every other
+# table, so this step may sit at any position after V1 in MIGRATIONS.
+V_SETTINGS = """
+CREATE TABLE IF NOT EXISTS vault_settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+MIGRATIONS: list[str] = [V1, V2, V3, V_SETTINGS]
 
 LATEST = len(MIGRATIONS)
 
@@ -114,4 +115,4 @@ def tables(version: int) -> set[str]:
     """The tables a vault of schema `version` has: how a Våldstöd vault is told from
     another program's database that happens to open with the same passphrase."""
     script = "\n".join(MIGRATIONS[:version])
-    return set(re.findall(r"CREATE (?:VIRTUAL )?TABLE (\w+)", script))
+    return set(re.findall(r"CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)", script))
