@@ -166,6 +166,12 @@ def test_a_second_copy_says_it_is_already_running_and_exits(qapp, home, monkeypa
         stdout=subprocess.PIPE,
         text=True,
     )
+    names = (
+        qapp.applicationName(),
+        qapp.organizationName(),
+        qapp.applicationDisplayName(),
+        qapp.desktopFileName(),
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         said = []
@@ -177,6 +183,10 @@ def test_a_second_copy_says_it_is_already_running_and_exits(qapp, home, monkeypa
         assert said == ["Våldstöd is already running. Switch to its window (it may be minimised)."]
     finally:
         holder.communicate("")
+        qapp.setApplicationName(names[0])  # run_app named the shared application
+        qapp.setOrganizationName(names[1])
+        qapp.setApplicationDisplayName(names[2])
+        qapp.setDesktopFileName(names[3])
     lock = app_module.single_instance_lock(paths.home())  # free again once it quit
     assert lock is not None
     lock.unlock()
