@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import PASSPHRASE
 from vaaldstod import settings as settings_store
-from vaaldstod.vault import Vault, VaultError
+from vaaldstod.vault import Vault, VaultError, WrongPassphrase
 
 BACKUP_PASSPHRASE = "en annan fras för kopian"
 PAGE = 4096  # SQLCipher's page size; page 1 holds the salt and proves the passphrase
@@ -40,7 +40,12 @@ def originals(tmp_path_factory) -> dict[str, bytes]:
             vault.add_note(case, f"Anteckning {number} om ekonomiskt våld och kontroll.")
         vault.save_walkthrough(case, {"asked": "routine"})
         vault.backup(folder / "backup.db", BACKUP_PASSPHRASE)
-    return {name: (folder / name).read_bytes() for name in ("vault.db", "backup.db")}
+    content = {name: (folder / name).read_bytes() for name in ("vault.db", "backup.db")}
+    # The live log of another vault with the same passphrase (its own salt, so its own key).
+    with Vault.create(folder / "other" / "vault.db", PASSPHRASE) as other:
+        other.add_note(other.create_case("Ärende 2026-900"), "en annans anteckning " * 40)
+        content["foreign-wal"] = Path(f"{other.path}-wal").read_bytes()
+    return content
 
 
 @st.composite
@@ -123,6 +128,92 @@ def test_a_damaged_backup_is_refused_and_the_current_vault_kept(originals, data)
         else:  # the damage missed everything that matters: the old vault is kept beside it
             kept = [p for p in folder.iterdir() if ".before-restore-" in p.name]
             assert len(kept) == 1 and kept[0].read_bytes() == before["vault.db"]
+
+
+def _note_count(vault: Vault) -> int:
+    return sum(len(vault.notes(case.id)) for case in vault.cases())
+
+
+@pytest.mark.slow
+@SLOW_EXAMPLES
+@given(data=st.data())
+def test_a_stray_log_beside_the_vault_is_never_folded_in(originals, data):
+    """Another vault's log, damaged or not, or noise as `vault.db-wal` (with or without an
+    index): the right passphrase opens the vault as it was, and the file is unchanged."""
+    log = data.draw(
+        st.one_of(
+            st.just(originals["foreign-wal"]),
+            damaged(originals["foreign-wal"]),
+            st.binary(min_size=1, max_size=2 * PAGE),
+        )
+    )
+    index = data.draw(st.one_of(st.none(), st.binary(min_size=1, max_size=PAGE)))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "vault.db"
+        path.write_bytes(originals["vault.db"])
+        Path(f"{path}-wal").write_bytes(log)
+        if index is not None:
+            Path(f"{path}-shm").write_bytes(index)
+        with Vault.open(path, PASSPHRASE) as vault:
+            assert _note_count(vault) == 40
+        assert path.read_bytes() == originals["vault.db"]
+        aside = [p for p in Path(tmp).iterdir() if ".foreign-" in p.name]
+        assert all(p.name.startswith(("vault.db-wal.", "vault.db-shm.")) for p in aside)
+        if any(p.name.startswith("vault.db-wal.") for p in aside):
+            [moved] = [p for p in aside if p.name.startswith("vault.db-wal.")]
+            assert moved.read_bytes() == log  # set aside whole, never deleted
+
+
+@pytest.mark.slow
+@SLOW_EXAMPLES
+@given(cut=st.integers(PAGE, 60_000))
+def test_a_truncated_vault_with_the_right_passphrase_is_never_a_wrong_passphrase(originals, cut):
+    content = originals["vault.db"][:cut]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "vault.db").write_bytes(content)
+        try:
+            with Vault.open(folder / "vault.db", PASSPHRASE) as vault:
+                _note_count(vault)
+        except WrongPassphrase:
+            pytest.fail("a cut-short vault was taken for a wrong passphrase")
+        except VaultError:
+            pass  # VaultDamaged, with the sentence that offers restore
+        assert snapshot(folder) == {"vault.db": content}
+
+
+@pytest.mark.slow
+@SLOW_EXAMPLES
+@given(
+    spelling=st.sampled_from(["same", "dotted", "symlink", "hardlink", "wal", "shm"]),
+    passphrase=st.sampled_from([PASSPHRASE, BACKUP_PASSPHRASE]),
+)
+def test_a_backup_over_the_vault_itself_is_refused_whatever_the_spelling(
+    originals, spelling, passphrase
+):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "sub").mkdir()
+        path = folder / "vault.db"
+        path.write_bytes(originals["vault.db"])
+        target = {
+            "same": path,
+            "dotted": folder / "sub" / ".." / "vault.db",
+            "symlink": folder / "link.db",
+            "hardlink": folder / "hard.db",
+            "wal": Path(f"{path}-wal"),
+            "shm": Path(f"{path}-shm"),
+        }[spelling]
+        if spelling == "symlink":
+            target.symlink_to(path)
+        if spelling == "hardlink":
+            target.hardlink_to(path)
+        with Vault.open(path, PASSPHRASE) as vault:
+            with pytest.raises(VaultError):
+                vault.backup(target, passphrase)
+            assert _note_count(vault) == 40
+        with Vault.open(path, PASSPHRASE) as again:  # still the handler's own passphrase
+            assert _note_count(again) == 40
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00"])

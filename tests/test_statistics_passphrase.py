@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from vaaldstod.statistics.cli import PassphraseEncodingError, read_passphrase_line
+from vaaldstod.shell_vault import PassphraseInputError, read_passphrase_line
 from vaaldstod.vault import Vault
 
 SWEDISH = "Blåbärssoppa på Östermalm 2026"
@@ -32,7 +32,7 @@ def test_one_line_of_utf8_with_one_line_ending_taken_off(data, expected):
 
 
 def test_bytes_that_are_not_utf8_are_refused():
-    with pytest.raises(PassphraseEncodingError):
+    with pytest.raises(PassphraseInputError):
         read_passphrase_line(io.BytesIO(SWEDISH.encode("cp1252") + b"\n"))
 
 

@@ -79,6 +79,7 @@ def test_first_start_creates_the_vault_with_a_confirmed_passphrase(qtbot, contro
 
 def test_unlock_and_wrong_passphrase_with_growing_delay(qtbot, controller, tmp_path):
     Vault.create(controller.vault_path, PASSPHRASE).close()
+    controller.throttle.succeeded()  # as the app records after creating a vault
     before = controller.vault_path.read_bytes()
     controller.lock_screen.set_creating(False)
     screen = controller.lock_screen
@@ -265,14 +266,20 @@ def test_a_damaged_vault_can_be_restored_from_the_lock_screen(
     with Vault.create(controller.vault_path, PASSPHRASE) as vault:
         vault.add_note(vault.create_case("Ärende 2026-001"), "sparad i kopian")
         vault.backup(tmp_path / "kopia.db", "kopians egen lösenfras")
-    data = bytearray(controller.vault_path.read_bytes())
-    data[5000:5100] = bytes(100)  # a damaged page after page 1
-    controller.vault_path.write_bytes(bytes(data))
+    data = controller.vault_path.read_bytes()
+    controller.vault_path.write_bytes(data[: 4096 + 10])  # cut short after page 1
     controller.lock_screen.set_creating(False)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(tmp_path / "kopia.db"), ""))
-    monkeypatch.setattr(PassphraseDialog, "values", lambda self: ["kopians egen lösenfras"])
+    monkeypatch.setattr(
+        PassphraseDialog, "values", lambda self: [PASSPHRASE, "kopians egen lösenfras"]
+    )
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(controller.lock_screen.restore, Qt.MouseButton.LeftButton)
+    # Replaced, but the app stays locked until the backup's passphrase is given.
+    qtbot.waitUntil(lambda: "vault.db.before-restore-" in controller.lock_screen.message.text())
+    assert controller.vault is None and controller.lock_screen.isVisible()
+    controller.lock_screen.passphrase.setText("kopians egen lösenfras")
+    qtbot.mouseClick(controller.lock_screen.submit, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.vault is not None)
     assert [h.text for h in controller.vault.search("kopian")] == ["sparad i kopian"]
     assert any(".before-restore-" in p.name for p in tmp_path.iterdir())

@@ -189,7 +189,7 @@ def test_new_notes_and_extension_postpone_deletion(vault, clock):
 
 
 def test_retention_period_is_configurable(vault, clock):
-    vault.retention_days = 30
+    vault.set_retention_days(30)  # shorter: in force after the notice, day 14
     vault.create_case("Ärende 2026-016")
     clock.advance(31)
     assert vault.purge_expired() == 1

@@ -1,3 +1,3 @@
-from vaaldstod.cli import main
+from vaaldstod.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

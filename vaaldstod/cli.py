@@ -41,6 +41,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def entry() -> int:
+    """The program's start (`vaaldstod`, `python -m vaaldstod`, the bundle): harden the
+    process before anything can hold a note or a passphrase in memory, then run."""
+    from vaaldstod.hardening import harden
+
+    harden()
+    return main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(settings.load().language)
     argv = sys.argv[1:] if argv is None else list(argv)

@@ -19,6 +19,8 @@ THEMES = ("system", "light", "dark", "high_contrast")
 class Settings:
     language: str = "sv"
     idle_lock_minutes: int = 5
+    # Read once per vault only, to carry an earlier version's period into the vault, where
+    # retention now lives (`Vault.adopt_retention`); editing it here changes nothing after.
     retention_days: int = 90
     retention_warning_days: int = 14
     # Anonymous contact records may be kept longer than notes, never shorter (statistics).

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
-import os
 import re
 import shutil
 import tempfile
@@ -258,7 +257,7 @@ def _write_folder(target: Path, files: PackFiles) -> None:
             atomic.write_bytes(staging / name, data)
         with contextlib.suppress(FileNotFoundError):
             target.rmdir()  # an empty folder the file dialog made: replace it
-        os.replace(staging, target)
+        atomic.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -125,12 +125,12 @@ def _unlocked(args: argparse.Namespace, needed: bool) -> Iterator[bool]:
             )
         yield False
         return
+    from vaaldstod.shell_vault import open_vault, read_passphrase
     from vaaldstod.ui.errors import error_text  # Qt-free: the one place errors become sentences
-    from vaaldstod.vault import Vault, VaultError
+    from vaaldstod.vault import VaultError
 
-    passphrase = sys.stdin.readline().removesuffix("\n").removesuffix("\r")
     try:
-        vault = Vault.open(args.vault or paths.vault_path(), passphrase)
+        vault = open_vault(args.vault or paths.vault_path(), read_passphrase(True) or "")
     except VaultError as error:
         print(error_text(error), file=sys.stderr)
         yield False

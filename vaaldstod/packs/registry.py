@@ -13,13 +13,12 @@ a copied folder can neither shadow a pack nor slip in beside it.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from vaaldstod import paths
+from vaaldstod import atomic, paths
 from vaaldstod.i18n import _
 from vaaldstod.packs import signing, trust
 from vaaldstod.packs.errors import PackError, PackNotFound, PackNotRemovable, PackUntrusted
@@ -101,7 +100,7 @@ class Registry:
             target = self.installed_dir / f"{candidate.id}@{candidate.manifest.version}"
             if target.exists():  # left by a broken earlier install of this very version
                 self._discard(target)
-            os.replace(staging, target)
+            atomic.replace(staging, target)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -263,7 +262,7 @@ class Registry:
     def _discard(self, folder: Path) -> None:
         """Take `folder` out of the registry's sight at once, then delete it."""
         trash = Path(tempfile.mkdtemp(prefix=_TRASH, dir=self.installed_dir)) / folder.name
-        os.replace(folder, trash)
+        atomic.replace(folder, trash)
         shutil.rmtree(trash.parent, ignore_errors=True)
 
     def _sweep(self) -> None:

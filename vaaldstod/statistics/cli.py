@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import os
 import sys
 from datetime import date
@@ -103,68 +102,25 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-# -- the passphrase ----------------------------------------------------------------------
-
-
-class PassphraseEncodingError(ValueError):
-    """Standard input held bytes that are not UTF-8."""
-
-
-def read_passphrase_line(stream) -> str | None:
-    """The first line of a binary stream as UTF-8, whatever the console's code page.
-
-    On Windows `sys.stdin` decodes with the console's code page (cp850, cp1252), which turns
-    "å" into another passphrase; the bytes are read instead and decoded as UTF-8. One line
-    ending (LF or CRLF) is taken off, nothing else: spaces belong to the passphrase.
-    """
-    line = stream.readline()
-    try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError:
-        raise PassphraseEncodingError from None
-    text = text.removeprefix("\ufeff")  # PowerShell may send a byte-order mark
-    if text.endswith("\r\n"):
-        text = text[:-2]
-    elif text.endswith("\n"):
-        text = text[:-1]
-    return text or None
-
-
-def _passphrase(from_stdin: bool) -> str | None:
-    if from_stdin:
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # a text stream without bytes (tests, embedded consoles)
-            line = sys.stdin.readline()
-            return line.removesuffix("\n").removesuffix("\r") or None
-        return read_passphrase_line(stream)
-    if not sys.stdin.isatty():
-        return None
-    try:
-        return getpass.getpass(_("Passphrase: ")) or None
-    except (EOFError, KeyboardInterrupt):
-        return None
+# -- the vault ---------------------------------------------------------------------------
 
 
 @contextlib.contextmanager
 def _opened_vault(args: argparse.Namespace):
     """The unlocked vault, retention applied as the app does; raises _Refused with a text."""
+    from vaaldstod.shell_vault import open_vault, read_passphrase
     from vaaldstod.statistics.retention import purge_contacts
     from vaaldstod.ui.errors import error_text  # Qt-free: the one place errors become sentences
-    from vaaldstod.vault import Vault, VaultError
+    from vaaldstod.vault import VaultError
 
     try:
-        passphrase = _passphrase(args.passphrase_stdin)
-    except PassphraseEncodingError:
-        raise _Refused(
-            _(
-                "The passphrase on standard input is not UTF-8 text. Save or send it as "
-                "UTF-8 (in PowerShell: $OutputEncoding = [Text.Encoding]::UTF8)."
-            )
-        ) from None
+        passphrase = read_passphrase(args.passphrase_stdin)
+    except VaultError as error:
+        raise _Refused(error_text(error)) from None
     if passphrase is None:
         raise _Refused(_("No passphrase: give it on standard input with --passphrase-stdin."))
     try:
-        with Vault.open(args.vault or paths.vault_path(), passphrase) as vault:
+        with open_vault(args.vault or paths.vault_path(), passphrase) as vault:
             purge_contacts(vault, settings.load())  # whenever a vault is opened, as the app does
             yield vault
     except VaultError as error:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
 
 from vaaldstod import paths, settings
@@ -26,6 +28,27 @@ def _calm_excepthook(kind, value, trace) -> None:
 
     print(f"vaaldstod: unexpected {kind.__name__}", file=sys.stderr)
     QMessageBox.warning(None, "Våldstöd", _("Something went wrong and nothing was changed."))
+
+
+def single_instance_lock(folder: Path) -> QLockFile | None:
+    """Held while this copy runs, so that two copies never write the same vault; None if
+    another running copy holds it (a lock left by a crashed copy is taken over)."""
+    lock = QLockFile(str(folder / "vaaldstod.lock"))
+    if lock.tryLock(100):
+        return lock
+    # Only another copy holding it stops this one; a folder the lock cannot be written to
+    # is no reason not to start (the vault there says so itself if it cannot be written).
+    return None if lock.error() == QLockFile.LockError.LockFailedError else lock
+
+
+def _say_already_running() -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from vaaldstod.i18n import _
+
+    text = _("Våldstöd is already running. Switch to its window (it may be minimised).")
+    print(f"vaaldstod: {text}", file=sys.stderr)
+    QMessageBox.information(None, "Våldstöd", text)
 
 
 def _refuse_network_folder(folder) -> int:
@@ -54,9 +77,16 @@ def run_app(argv: list[str]) -> int:
     sys.excepthook = _calm_excepthook
     if paths.on_network_volume(paths.home()):
         return _refuse_network_folder(paths.home())
+    lock = single_instance_lock(paths.home())
+    if lock is None:
+        _say_already_running()
+        return 0
     controller = AppController(app, paths.vault_path(), settings.load())
     controller.start()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        lock.unlock()
 
 
 if __name__ == "__main__":

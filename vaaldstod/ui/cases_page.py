@@ -278,11 +278,15 @@ class CasesPage(QWidget):
             self._update_editor_label()
             return
         self.case_title.setText(case.pseudonym)
+        pending = self.vault.pending_retention()  # a shorter period already announced
         self.case_expiry.setText(
             _(
                 "Working notes are deleted on {date} after {days} days without activity "
                 "(gallring), unless you keep the case longer."
-            ).format(date=case.expires_on.isoformat(), days=self.vault.retention_days)
+            ).format(
+                date=case.expires_on.isoformat(),
+                days=pending[0] if pending else self.vault.retention_days,
+            )
         )
         for note in self.vault.notes(case.id):
             stamp = _local(note.created)

@@ -7,6 +7,7 @@ as fast as an empty Qt window.
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from vaaldstod.i18n import _, on_language_change, remove_language_listener, set_
 from vaaldstod.settings import Settings
 from vaaldstod.ui import theme
 from vaaldstod.ui.clipboard import SecureClipboard
+from vaaldstod.ui.errors import restored_text
 from vaaldstod.ui.inactivity import InactivityTimer
 from vaaldstod.ui.lock_screen import LockScreen
 from vaaldstod.ui.quick_exit import QuickExitFilter
@@ -43,7 +45,8 @@ class AppController(QObject):
         self._quit = quit_app or app.quit
         self._base_point_size = app.font().pointSizeF()
         self._qt_translator = QTranslator(self)
-        self.throttle = UnlockThrottle()
+        # Kept beside the vault: quitting and starting again gives no fresh attempts.
+        self.throttle = UnlockThrottle.for_vault(self.vault_path)
         self.clipboard = SecureClipboard(self)
         self.inactivity = InactivityTimer(current.idle_lock_minutes, self)
         self.inactivity.idle.connect(lambda: self.lock(_("Locked after a while without activity.")))
@@ -74,6 +77,15 @@ class AppController(QObject):
 
     def start(self) -> None:
         self.lock_screen.show()
+        self._wait_if_throttled()
+
+    def _wait_if_throttled(self) -> bool:
+        """Still within a pause after wrong passphrases (perhaps before a restart): wait."""
+        waiting = self.throttle.remaining()
+        # The lock screen counts whole seconds on a timer that may fire a little early.
+        if waiting > 0.5:
+            self.lock_screen.block_for(math.ceil(waiting), _("Too many wrong passphrases."))
+        return waiting > 0.5
 
     def _choose_language(self, language: str) -> None:
         self.settings.language = language
@@ -106,27 +118,37 @@ class AppController(QObject):
     def _unlock(self, passphrase: str) -> None:
         from vaaldstod.vault import Vault
 
+        if self._wait_if_throttled():
+            return
         self.lock_screen.set_busy(True)
         run_in_background(
             lambda: Vault.open(self.vault_path, passphrase), self._opened, self._open_failed
         )
 
     def _restore_from_lock_screen(self) -> None:
-        """A damaged vault cannot be unlocked to reach Settings: restore from here instead."""
+        """A damaged vault cannot be unlocked to reach Settings: restore from here instead.
+
+        Replacing the vault takes its passphrase, so nobody at a locked screen can swap in
+        a vault of their own; a damaged vault is replaced, and the app stays locked.
+        """
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         from vaaldstod.ui.settings_page import PassphraseDialog
         from vaaldstod.vault import Vault
 
+        if self._wait_if_throttled():
+            return
         path, _filter = QFileDialog.getOpenFileName(
             self.lock_screen, _("Restore from backup"), str(Path.home())
         )
         if not path:
             return
         values = PassphraseDialog(
-            _("Restore from backup"), [_("The backup's passphrase")], self.lock_screen
+            _("Restore from backup"),
+            [_("Your passphrase for the vault being replaced"), _("The backup's passphrase")],
+            self.lock_screen,
         ).values()
-        if not values:
+        if not values or not all(values):
             return
         answer = QMessageBox.question(
             self.lock_screen,
@@ -140,10 +162,20 @@ class AppController(QObject):
             return
         self.lock_screen.set_busy(True)
         run_in_background(
-            lambda: Vault.restore(path, values[0], self.vault_path),
-            self._opened,
+            lambda: Vault.replace_from_backup(self.vault_path, values[0], path, values[1]),
+            self._restored,
             self._open_failed,
         )
+
+    def _restored(self, result) -> None:
+        vault, kept = result
+        if vault is not None:
+            self._opened(vault)  # it says what was replaced
+            return
+        # The current vault was damaged (its passphrase was right): replaced, but nobody is
+        # let in without the restored vault's own passphrase.
+        self.throttle.succeeded()
+        self.lock_screen.block_for(0, restored_text(kept, locked=True))
 
     def _open_failed(self, error: Exception) -> None:
         from vaaldstod.ui.errors import error_text
@@ -175,7 +207,8 @@ class AppController(QObject):
         self.vault = vault
         from vaaldstod.statistics.retention import purge_contacts
 
-        vault.retention_days = self.settings.retention_days
+        # Retention lives in the vault; an earlier version's value is taken over once.
+        vault.adopt_retention(self.settings.retention_days)
         purged = vault.purge_expired()
         purge_contacts(vault, self.settings)
         if self.main_window is None:
@@ -187,15 +220,25 @@ class AppController(QObject):
             self.main_window.unlock_needed.connect(lambda: self.lock(_("Unlock to continue.")))
             self.main_window.presenting.connect(self._presenting)
         self._attach(vault)
-        self.main_window.show_status(
-            ngettext(
-                "{n} case was deleted under the retention rule (gallring).",
-                "{n} cases were deleted under the retention rule (gallring).",
-                purged,
-            ).format(n=purged)
-            if purged
-            else ""
-        )
+        notices = [
+            _(
+                "A log file beside the vault did not belong to it and was set aside as "
+                "{name}; nothing in the vault was changed."
+            ).format(name=moved.name)
+            for moved in vault.set_aside
+            if moved.name.split(".foreign-")[0].endswith("-wal")
+        ]
+        if vault.replaced is not None:
+            notices.append(restored_text(vault.replaced, locked=False))
+        if purged:
+            notices.append(
+                ngettext(
+                    "{n} case was deleted under the retention rule (gallring).",
+                    "{n} cases were deleted under the retention rule (gallring).",
+                    purged,
+                ).format(n=purged)
+            )
+        self.main_window.show_status(" ".join(notices))
         self.main_window.show_page("cases")
         self.main_window.show()
         self.lock_screen.hide()
@@ -209,12 +252,21 @@ class AppController(QObject):
 
         # The office's pack keys and own directory entries live in the vault: they count now.
         trust_session.unlocked(vault)
-        self.main_window.cases.warning_days = self.settings.retention_warning_days
+        self.main_window.cases.warning_days = self._warning_days()
         self.main_window.attach(vault)
+
+    def _warning_days(self) -> int:
+        """While a shorter retention period waits out its notice, the cases it will delete
+        are shown for all of it, whatever the settings file says."""
+        from vaaldstod.vault.vault import RETENTION_NOTICE_DAYS
+
+        days = self.settings.retention_warning_days
+        if self.vault is not None and self.vault.pending_retention():
+            days = max(days, RETENTION_NOTICE_DAYS)
+        return days
 
     def _vault_replaced(self, vault) -> None:
         self.vault = vault
-        vault.retention_days = self.settings.retention_days
         self._attach(vault)
 
     def _settings_changed(self, current: Settings) -> None:
@@ -222,8 +274,8 @@ class AppController(QObject):
         self.settings = current
         self._apply_theme()
         self.inactivity.set_minutes(current.idle_lock_minutes)
-        if self.vault is not None:
-            self.vault.retention_days = current.retention_days
+        if self.vault is not None:  # the retention period may have changed in the vault
+            self.main_window.cases.warning_days = self._warning_days()
             self.main_window.cases.reload()
         if language_changed:
             set_language(current.language)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from vaaldstod.i18n import _
 from vaaldstod.vault import (
     StorageFull,
@@ -43,3 +45,16 @@ def error_text(error: Exception) -> str:
             reason=error.strerror or str(error)
         )
     return _("Something went wrong and nothing was changed.")
+
+
+def restored_text(kept: Path | None, locked: bool) -> str:
+    """What a restore replaced, and how to undo it: the old vault is a file like a backup."""
+    if kept is None:
+        return _("The backup was restored.")
+    text = _(
+        "The backup was restored. The vault it replaced is kept as {name} in {folder}; to "
+        "undo, restore that file the same way, with its own passphrase."
+    ).format(name=kept.name, folder=kept.parent)
+    if locked:
+        text += " " + _("Unlock with the backup's passphrase.")
+    return text

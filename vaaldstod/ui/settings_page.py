@@ -31,7 +31,7 @@ from vaaldstod.i18n import LANGUAGES, N_, _
 from vaaldstod.passphrase import MIN_LENGTH
 from vaaldstod.settings import AGENCIES, THEMES, Settings
 from vaaldstod.ui import theme
-from vaaldstod.ui.errors import error_text
+from vaaldstod.ui.errors import error_text, restored_text
 from vaaldstod.ui.packs_section import PacksSection
 from vaaldstod.ui.widgets import button, form_row, label, label_text
 from vaaldstod.vault import Vault
@@ -160,10 +160,10 @@ class SettingsPage(QWidget):
         self._load(current)
         for combo in (self.language, self.theme, self.agency):
             combo.currentIndexChanged.connect(self._store)
+        self.retention.valueChanged.connect(self._store_retention)
         for spin in (
             self.text_scale,
             self.idle,
-            self.retention,
             self.statistics_retention,
             self.speech_rate,
         ):
@@ -185,6 +185,11 @@ class SettingsPage(QWidget):
 
     def attach(self, vault: Vault) -> None:
         self.vault = vault
+        # Retention is the vault's own (shown with a shorter period still to come, if any).
+        pending = vault.pending_retention()
+        self.retention.blockSignals(True)
+        self.retention.setValue(pending[0] if pending else vault.retention_days)
+        self.retention.blockSignals(False)
 
     def detach(self) -> None:
         self.vault = None
@@ -222,7 +227,6 @@ class SettingsPage(QWidget):
         self.speech_rate.setValue(current.speech_rate)
         self.reduce_motion.setChecked(current.reduce_motion)
         self.idle.setValue(current.idle_lock_minutes)
-        self.retention.setValue(current.retention_days)
         self.statistics_retention.setValue(current.statistics_retention_days)
         self.agency.setCurrentIndex(AGENCIES.index(current.agency))
 
@@ -231,7 +235,6 @@ class SettingsPage(QWidget):
             self.settings,
             language=self.language.currentData(),
             idle_lock_minutes=self.idle.value(),
-            retention_days=self.retention.value(),
             statistics_retention_days=self.statistics_retention.value(),
             agency=self.agency.currentData(),
             theme=self.theme.currentData() or self.settings.theme,
@@ -245,6 +248,24 @@ class SettingsPage(QWidget):
             settings_store.save(self.settings)
         except OSError as error:
             self.status.emit(error_text(error))
+        self.changed.emit(self.settings)
+
+    def _store_retention(self, days: int) -> None:
+        """Kept in the vault; a shorter period waits out the notice before it deletes."""
+        if self.vault is None:
+            return
+        try:
+            effective = self.vault.set_retention_days(days)
+        except Exception as error:  # a full disk, say: shown as a sentence
+            self.status.emit(error_text(error))
+            return
+        if effective is not None:
+            self.status.emit(
+                _(
+                    "The shorter period applies from {date}. Until then the cases it would "
+                    "delete are shown as expiring, and nothing is deleted early."
+                ).format(date=effective.isoformat())
+            )
         self.changed.emit(self.settings)
 
     # -- vault actions -------------------------------------------------------------------
@@ -270,7 +291,7 @@ class SettingsPage(QWidget):
             )
             return
         try:
-            Vault.open(self.vault.path, current).close()
+            Vault.check(self.vault.path, current)  # read-only: the open vault is untouched
             self.vault.change_passphrase(new)
         except Exception as error:  # shown as a sentence; the old passphrase still works
             QMessageBox.warning(self, _("Change passphrase"), error_text(error))
@@ -331,7 +352,8 @@ class SettingsPage(QWidget):
             return
         target = self.vault.path
         try:
-            Vault.open(path, values[0]).close()  # a wrong passphrase is refused first
+            # Read-only: a wrong passphrase is refused first, and the backup stays as it was.
+            Vault.check(path, values[0])
         except Exception as error:  # the current vault stays open and untouched
             QMessageBox.warning(self, _("Restore from backup"), error_text(error))
             return
@@ -343,4 +365,4 @@ class SettingsPage(QWidget):
             self.lock_requested.emit()
             return
         self.vault_replaced.emit(restored)
-        self.status.emit(_("The backup was restored."))
+        self.status.emit(restored_text(restored.replaced, locked=False))

@@ -6,6 +6,8 @@ migration: append a new one, and the migration tests replay every earlier versio
 
 from __future__ import annotations
 
+import re
+
 V1 = """
 CREATE TABLE cases (
     id INTEGER PRIMARY KEY,
@@ -131,6 +133,23 @@ CREATE TABLE IF NOT EXISTS office_records (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, STATISTICS, V_OFFICE_RECORDS]
+# Settings that decide what happens to the notes (retention) live inside the vault, behind
+# the passphrase, not in the plain settings file anyone can edit. Independent of every other
+# table, so this step may sit at any position after V1 in MIGRATIONS.
+V_SETTINGS = """
+CREATE TABLE IF NOT EXISTS vault_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, STATISTICS, V_OFFICE_RECORDS, V_SETTINGS]
 
 LATEST = len(MIGRATIONS)
+
+
+def tables(version: int) -> set[str]:
+    """The tables a vault of schema `version` has: how a Våldstöd vault is told from
+    another program's database that happens to open with the same passphrase."""
+    script = "\n".join(MIGRATIONS[:version])
+    return set(re.findall(r"CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)", script))

@@ -20,6 +20,7 @@ from typing import Any
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
+from vaaldstod import atomic
 from vaaldstod.i18n import N_
 from vaaldstod.vault import schema
 from vaaldstod.vault.errors import (
@@ -42,8 +43,12 @@ from vaaldstod.vault.records import (
     SearchHit,
     Walkthrough,
 )
+from vaaldstod.vault.uri import sqlite_uri
 
 DEFAULT_RETENTION_DAYS = 90
+MIN_RETENTION_DAYS, MAX_RETENTION_DAYS = 7, 3650
+# A shorter retention period deletes nothing until this many days after it was chosen.
+RETENTION_NOTICE_DAYS = 14
 # SQLCipher writes whole 4 KiB pages: anything shorter was never a vault (or lost its data).
 MIN_VAULT_BYTES = 4096
 SEARCH_LIMIT = 200
@@ -65,6 +70,14 @@ def _stamp(moment: datetime) -> str:
 
 def _parse(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp)
+
+
+def _days(value: str | None, default: int) -> int:
+    try:
+        days = int(value) if value is not None else default
+    except ValueError:
+        return default
+    return days if MIN_RETENTION_DAYS <= days <= MAX_RETENTION_DAYS else default
 
 
 def _key_literal(passphrase: str) -> str:
@@ -90,6 +103,54 @@ def _remove_with_logs(path: Path) -> None:
             os.unlink(name)
 
 
+def _free_name(base: Path) -> Path:
+    """`base`, or `base-2`, `base-3` … : the first name nothing (nor its log) uses yet."""
+    candidate, number = base, 1
+    while any(Path(f"{candidate}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
+        number += 1
+        candidate = base.with_name(f"{base.name}-{number}")
+    return candidate
+
+
+def _log_files(path: Path) -> list[Path]:
+    """The write-ahead log and its index beside `path`, where they exist."""
+    return [log for log in (Path(f"{path}-wal"), Path(f"{path}-shm")) if log.exists()]
+
+
+def _set_aside(logs: list[Path], moment: datetime) -> list[Path]:
+    """Rename log files that do not belong to the vault beside it, never over anything."""
+    stamp = moment.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    moved = []
+    for log in logs:
+        target = _free_name(log.with_name(f"{log.name}.foreign-{stamp}"))
+        atomic.replace(log, target)
+        moved.append(target)
+    return moved
+
+
+def _quiet_sqlcipher(connection: sqlcipher3.Connection) -> None:
+    """No SQLCipher log lines ("hmac check failed" …) on a console or in a log file: a wrong
+    key is an expected event, reported as WrongPassphrase."""
+    connection.execute("PRAGMA cipher_log_level = NONE")
+
+
+def _identify(connection: sqlcipher3.Connection, version: int) -> None:
+    """Refuse anything but a Våldstöd vault (checked before any pragma writes to the file).
+
+    Another program's SQLCipher database with the same passphrase, an empty one or a
+    crafted one lacks the vault's tables: `VaultDamaged`, untouched. A schema that cannot
+    be read past page 1 is damage (a truncated file), not a wrong passphrase.
+    """
+    try:
+        names = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    except dbapi2.DatabaseError as error:
+        raise VaultDamaged() from error
+    if version > schema.LATEST and schema.tables(schema.LATEST) <= names:
+        raise VaultTooNew()
+    if not 1 <= version <= schema.LATEST or not schema.tables(version) <= names:
+        raise VaultDamaged()
+
+
 def _reading(method: Callable) -> Callable:
     """A read that hits a damaged page raises VaultDamaged, like writes, never sqlcipher's own."""
 
@@ -110,7 +171,11 @@ class Vault:
         self.path = Path(path)
         self._db: sqlcipher3.Connection | None = connection
         self.clock = clock
-        self.retention_days = DEFAULT_RETENTION_DAYS
+        # Log files found beside the vault that did not belong to it, renamed aside on
+        # opening; the app says so once (nothing in the vault itself was changed).
+        self.set_aside: list[Path] = []
+        # Where `restore` kept the vault it replaced.
+        self.replaced: Path | None = None
 
     # -- opening and closing -------------------------------------------------------
 
@@ -121,80 +186,142 @@ class Vault:
         if path.exists():
             raise VaultError(N_("There is already a file at {path}."), path=str(path))
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # A log left beside a vault that is gone (deleted to start over, say) belongs to no
+        # vault this one could be: set it aside before SQLite would fold it into the new one.
+        set_aside = _set_aside(_log_files(path), clock())
         # Built beside the target and renamed into place: a failure (a full disk, say)
         # leaves no half-made vault that the next start would ask to unlock.
         staged = path.with_name(f".{path.name}.creating")
         _remove_with_logs(staged)
         try:
-            vault = cls(staged, cls._connect(staged, passphrase), clock)
+            vault = cls(staged, cls._connect(staged, passphrase, new=True), clock)
             try:
                 vault._migrate()
             finally:
                 vault.close()
             if path.exists():  # another process created one meanwhile: keep theirs
                 raise VaultError(N_("There is already a file at {path}."), path=str(path))
-            os.replace(staged, path)
+            atomic.replace(staged, path)
         except BaseException as error:
             _remove_with_logs(staged)
             if isinstance(error, (dbapi2.Error, OSError)):
                 raise _translate(error) from error
             raise
-        return cls.open(path, passphrase, clock)
+        vault = cls.open(path, passphrase, clock)
+        vault.set_aside[:0] = set_aside
+        return vault
 
     @classmethod
     def open(cls, path: Path | str, passphrase: str, clock: Clock = _utcnow) -> Vault:
-        """Open and unlock an existing vault; raises `WrongPassphrase` without touching it."""
+        """Open and unlock an existing vault.
+
+        A wrong passphrase raises `WrongPassphrase`, a damaged file or another program's
+        database `VaultDamaged`; either way nothing on disk changes. A write-ahead log
+        beside the vault is folded in only when it decrypts with this vault's key; one
+        that does not is renamed aside (listed in `set_aside`), the vault left as it was.
+        """
         path = Path(path)
         if not path.is_file():
             raise VaultError(N_("There is no vault at {path}."), path=str(path))
         if path.stat().st_size < MIN_VAULT_BYTES:
             raise VaultDamaged()
-        wal = Path(f"{path}-wal")
-        if wal.exists() and wal.stat().st_size > 0:
-            # A crash left a write-ahead log. A read-write connection folds it into the
-            # file when it closes, even one refused for a wrong key. Check the key first
-            # on page 1 of the file alone (immutable: no log, no locks, nothing written).
+        set_aside: list[Path] = []
+        logs = _log_files(path)
+        if logs and any(log.stat().st_size for log in logs):
+            # A crash left a log, or someone put one here. A read-write connection folds
+            # it into the file when it closes, even one that then fails. Check the key
+            # and the file on their own first (immutable: no log, no locks, no writes),
+            # then whether the log belongs (read-only).
             cls._connect(path, passphrase, read_only="immutable").close()
+            if not cls._log_belongs(path, passphrase):
+                set_aside = _set_aside(logs, clock())
+                # The index the check itself built for that log goes; nothing uses it.
+                for built in set(_log_files(path)) - set(logs):
+                    with contextlib.suppress(FileNotFoundError):
+                        built.unlink()
         vault = cls(path, cls._connect(path, passphrase), clock)
+        vault.set_aside = set_aside
         try:
-            if vault.schema_version == 0:  # an empty database: never made by Våldstöd
-                raise VaultDamaged()
             vault._migrate()
         except BaseException:
             vault.close()
             raise
         return vault
 
+    @classmethod
+    def check(cls, path: Path | str, passphrase: str) -> None:
+        """Raise as `open` would if `path` is not a vault that `passphrase` opens; reads only."""
+        path = Path(path)
+        if not path.is_file():
+            raise VaultError(N_("There is no vault at {path}."), path=str(path))
+        if path.stat().st_size < MIN_VAULT_BYTES:
+            raise VaultDamaged()
+        cls._connect(path, passphrase, read_only="immutable").close()
+
+    @classmethod
+    def _log_belongs(cls, path: Path, passphrase: str) -> bool:
+        """Whether the vault with its write-ahead log reads whole with this key.
+
+        Read through SQLite's own locking (safe beside a running copy that writes) on a
+        read-only connection, which never writes the file nor folds the log in (it may
+        build the log's index, `-shm`). Where it does not read whole but the file alone
+        does, the log is not this vault's; where neither does, the file itself is damaged.
+        """
+        if cls._reads_whole(path, passphrase, read_only=True):
+            return True
+        if cls._reads_whole(path, passphrase, read_only="immutable"):
+            return False
+        raise VaultDamaged()
+
+    @classmethod
+    def _reads_whole(cls, path: Path, passphrase: str, read_only: bool | str) -> bool:
+        try:
+            connection = cls._connect(path, passphrase, read_only=read_only)
+        except (WrongPassphrase, VaultDamaged):
+            return False
+        try:
+            return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        except dbapi2.DatabaseError:
+            return False
+        finally:
+            connection.close()
+
     @staticmethod
     def _connect(
-        path: Path, passphrase: str, read_only: bool | str = False
+        path: Path,
+        passphrase: str,
+        read_only: bool | str = False,
+        new: bool = False,
     ) -> sqlcipher3.Connection:
-        """Key a connection; `read_only` True opens it read-only, "immutable" touches nothing."""
+        """Key a connection and make sure it is a Våldstöd vault before anything is written.
+
+        `read_only` True opens it read-only, "immutable" touches nothing (not even a log);
+        `new` is for a database being created (empty, not yet a vault).
+        """
         key = _key_literal(passphrase)
         target, uri = str(path), False
         if read_only:
-            extra = "&immutable=1" if read_only == "immutable" else ""
-            target, uri = f"{path.resolve().as_uri()}?mode=ro{extra}", True
+            params = {"mode": "ro"} | ({"immutable": "1"} if read_only == "immutable" else {})
+            target, uri = sqlite_uri(path.resolve(), **params), True
         # check_same_thread off: the UI derives the key on a worker thread, then uses the
         # connection from the main thread only.
         connection = sqlcipher3.connect(
             target, isolation_level=None, check_same_thread=False, timeout=10, uri=uri
         )
         try:
-            # A wrong key is an expected event, reported through WrongPassphrase, not
-            # as SQLCipher's own log lines on stderr.
-            connection.execute("PRAGMA cipher_log_level = NONE")
+            _quiet_sqlcipher(connection)
             connection.execute(f"PRAGMA key = {key}")
-            # The first read decrypts page 1; a wrong key fails here, before anything
-            # is written, so the file stays exactly as it was.
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            # Reads page 1 only (no schema): a wrong key fails here, before anything is
+            # written, and is told apart from damage further into the file.
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
         except dbapi2.DatabaseError as error:
             connection.close()
+            if "malformed" in str(error).lower():  # page 1 decrypted; the file is cut short
+                raise VaultDamaged() from error
             raise WrongPassphrase() from error
         try:
-            # Checked before any pragma below can rewrite the header of a newer vault.
-            if connection.execute("PRAGMA user_version").fetchone()[0] > schema.LATEST:
-                raise VaultTooNew()
+            if not new:
+                _identify(connection, version)
             if not read_only:
                 for pragma in (
                     "PRAGMA foreign_keys = ON",
@@ -336,7 +463,8 @@ class Vault:
             " (SELECT count(*) FROM notes n WHERE n.case_id = c.id)"
             " FROM cases c ORDER BY c.last_activity DESC"
         ).fetchall()
-        return [self._case(row) for row in rows]
+        rule = self._retention_rule()
+        return [self._case(row, rule) for row in rows]
 
     @_reading
     def case(self, case_id: int) -> Case:
@@ -348,21 +476,30 @@ class Vault:
         ).fetchone()
         if row is None:
             raise VaultError(N_("That case no longer exists."))
-        return self._case(row)
+        return self._case(row, self._retention_rule())
 
-    def _case(self, row: tuple) -> Case:
+    def _case(self, row: tuple, rule: tuple[int, int, date] | None) -> Case:
         case_id, pseudonym, created, last_activity, retain_until, count = row
         return Case(
             id=case_id,
             pseudonym=pseudonym,
             created=_parse(created),
             last_activity=_parse(last_activity),
-            expires_on=self._expiry(last_activity, retain_until),
+            expires_on=self._expiry(last_activity, retain_until, rule),
             note_count=count,
         )
 
-    def _expiry(self, last_activity: str, retain_until: str | None) -> date:
-        expiry = (_parse(last_activity) + timedelta(days=self.retention_days)).date()
+    @staticmethod
+    def _expiry(last_activity: str, retain_until: str | None, rule: tuple[int, int, date]) -> date:
+        """The last day a case is kept. A shorter period decided but not yet in force
+        deletes nothing before the day it takes effect; until then the cases it will
+        delete are shown as expiring, which is the warning."""
+        days, pending_days, effective = rule
+        last = _parse(last_activity).date()
+        expiry = last + timedelta(days=days)
+        if pending_days < days:
+            later = max(last + timedelta(days=pending_days), effective - timedelta(days=1))
+            expiry = min(expiry, later)
         if retain_until:
             expiry = max(expiry, date.fromisoformat(retain_until))
         return expiry
@@ -378,7 +515,95 @@ class Vault:
     def _touch(self, case_id: int, stamp: str) -> None:
         self._conn.execute("UPDATE cases SET last_activity = ? WHERE id = ?", (stamp, case_id))
 
+    # -- settings kept in the vault ------------------------------------------------------
+
+    @_reading
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._conn.execute(
+            "SELECT value FROM vault_settings WHERE key = ?", (key,)
+        ).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Store (or, with None, remove) a setting inside the encrypted vault."""
+        with self._write():
+            self._store_setting(key, value)
+
+    def _store_setting(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._conn.execute("DELETE FROM vault_settings WHERE key = ?", (key,))
+        else:
+            self._conn.execute(
+                "INSERT INTO vault_settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, str(value)),
+            )
+
     # -- retention (gallring) -----------------------------------------------------------
+
+    @_reading
+    def _retention_rule(self) -> tuple[int, int, date]:
+        """(period in force, period decided, the day the decided one takes effect)."""
+        rows = dict(
+            self._conn.execute(
+                "SELECT key, value FROM vault_settings WHERE key IN"
+                " ('retention_days', 'retention_pending_days', 'retention_pending_from')"
+            ).fetchall()
+        )
+        days = _days(rows.get("retention_days"), DEFAULT_RETENTION_DAYS)
+        pending = _days(rows.get("retention_pending_days"), days)
+        try:
+            effective = date.fromisoformat(rows["retention_pending_from"])
+        except (KeyError, ValueError):
+            pending, effective = days, date.min
+        if pending < days and self.clock().date() >= effective:
+            days = pending
+        return days, pending, effective
+
+    @property
+    def retention_days(self) -> int:
+        """The retention period in force today, in days without activity."""
+        return self._retention_rule()[0]
+
+    def pending_retention(self) -> tuple[int, date] | None:
+        """A shorter period decided but not yet in force, and the day it takes effect."""
+        days, pending, effective = self._retention_rule()
+        return (pending, effective) if pending < days else None
+
+    def set_retention_days(self, days: int) -> date | None:
+        """Change the retention period. A longer one applies at once; a shorter one only
+        after `RETENTION_NOTICE_DAYS`, while the cases it will delete show as expiring.
+        Returns the day a shorter period takes effect, or None."""
+        if not MIN_RETENTION_DAYS <= days <= MAX_RETENTION_DAYS:
+            raise VaultError(
+                N_("The retention period must be {low} to {high} days."),
+                low=MIN_RETENTION_DAYS,
+                high=MAX_RETENTION_DAYS,
+            )
+        current, pending, effective = self._retention_rule()
+        with self._write():
+            if days >= current:
+                self._store_setting("retention_days", str(days))
+                self._store_setting("retention_pending_days", None)
+                self._store_setting("retention_pending_from", None)
+                return None
+            if pending < current and days >= pending:
+                effective_from = effective  # shortening less than already decided: same day
+            else:
+                effective_from = self.clock().date() + timedelta(days=RETENTION_NOTICE_DAYS)
+            self._store_setting("retention_days", str(current))
+            self._store_setting("retention_pending_days", str(days))
+            self._store_setting("retention_pending_from", effective_from.isoformat())
+        return effective_from
+
+    def adopt_retention(self, days: int) -> None:
+        """Once per vault: take over the period an earlier version kept in the settings
+        file (a shorter one with the usual notice); the file is not read for it again."""
+        if self.setting("retention_days") is None:
+            try:
+                self.set_retention_days(days)
+            except VaultError:
+                self.set_retention_days(DEFAULT_RETENTION_DAYS)
 
     @_reading
     def expiring(self, within_days: int = 14, cases: list[Case] | None = None) -> list[Case]:
@@ -405,6 +630,12 @@ class Vault:
         """Delete every case (with its notes and history) past its retention date."""
         today = self.clock().date()
         expired = [case.id for case in self.cases() if case.expires_on < today]
+        days, pending, effective = self._retention_rule()
+        if pending == days and self.setting("retention_pending_days") is not None:
+            with self._write():  # the notice is over: the shorter period is the rule now
+                self._store_setting("retention_days", str(days))
+                self._store_setting("retention_pending_days", None)
+                self._store_setting("retention_pending_from", None)
         if expired:
             with self._write():
                 self._conn.executemany(
@@ -748,6 +979,15 @@ class Vault:
     def backup(self, dest_path: Path | str, passphrase: str) -> None:
         """Write an encrypted copy under its own passphrase; `dest_path` appears whole or not."""
         dest_path = Path(dest_path)
+        own = {
+            Path(f"{self.path.resolve()}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")
+        }
+        if dest_path.resolve() in own or (
+            dest_path.exists() and os.path.samefile(dest_path, self.path)
+        ):
+            raise VaultError(
+                N_("A backup cannot be saved over the vault itself. Choose another file.")
+            )
         self._export(dest_path, passphrase)
 
     def _export(self, dest_path: Path, passphrase: str) -> None:
@@ -765,7 +1005,7 @@ class Vault:
                 conn.execute("DETACH DATABASE export")
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
-            os.replace(tmp, dest_path)
+            atomic.replace(tmp, dest_path)
         except (dbapi2.Error, OSError) as error:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
@@ -792,23 +1032,62 @@ class Vault:
             raise VaultError(N_("There is no vault at {path}."), path=str(backup_path))
         if backup_path.stat().st_size < MIN_VAULT_BYTES:
             raise VaultDamaged()
+        if dest_path.exists() and os.path.samefile(backup_path, dest_path):
+            raise VaultError(N_("That file is the vault itself, not a backup of it."))
         # Read-only: the backup may sit on a write-protected drive, and stays as it was.
         source = cls(backup_path, cls._connect(backup_path, backup_passphrase, True), clock)
         staged = dest_path.with_name(f".{dest_path.name}.restoring")
         _remove_with_logs(staged)
         try:
-            if source.schema_version == 0:
-                raise VaultDamaged()
             source._export(staged, passphrase)
         finally:
             source.close()
+        kept = None
         if dest_path.exists():
-            kept = dest_path.with_name(
-                f"{dest_path.name}.before-restore-{clock().strftime('%Y%m%d-%H%M%S')}"
+            kept = _free_name(
+                dest_path.with_name(
+                    f"{dest_path.name}.before-restore-{clock().strftime('%Y%m%d-%H%M%S')}"
+                )
             )
             # The old vault's log goes with it: it may hold its last notes after a crash.
             for suffix in ("-wal", "-shm", ""):
                 with contextlib.suppress(FileNotFoundError):
-                    os.replace(f"{dest_path}{suffix}", f"{kept}{suffix}")
-        os.replace(staged, dest_path)
-        return cls.open(dest_path, passphrase, clock)
+                    atomic.replace(f"{dest_path}{suffix}", f"{kept}{suffix}")
+        atomic.replace(staged, dest_path)
+        vault = cls.open(dest_path, passphrase, clock)
+        vault.replaced = kept
+        return vault
+
+    @classmethod
+    def replace_from_backup(
+        cls,
+        vault_path: Path | str,
+        current_passphrase: str,
+        backup_path: Path | str,
+        backup_passphrase: str,
+        clock: Clock = _utcnow,
+    ) -> tuple[Vault | None, Path | None]:
+        """Restore while locked (the lock screen): only with the current vault's passphrase.
+
+        Returns the restored vault, open, and where the replaced vault was kept. Where the
+        current vault is damaged (its passphrase proven on page 1, the rest unreadable), it
+        is replaced all the same but the restored vault is returned closed (None): the app
+        stays locked until the backup's passphrase unlocks it. A wrong current passphrase
+        raises `WrongPassphrase` and changes nothing.
+        """
+        vault_path, backup_path = Path(vault_path), Path(backup_path)
+        unlock = True
+        if vault_path.exists():
+            try:
+                cls.check(vault_path, current_passphrase)
+            except VaultDamaged:
+                unlock = False
+        try:
+            cls.check(backup_path, backup_passphrase)
+        except WrongPassphrase:
+            raise VaultError(N_("The backup's passphrase does not open that backup.")) from None
+        restored = cls.restore(backup_path, backup_passphrase, vault_path, clock=clock)
+        if unlock:
+            return restored, restored.replaced
+        restored.close()
+        return None, restored.replaced
