@@ -18,6 +18,7 @@ from vaaldstod.i18n import _, on_language_change, remove_language_listener, set_
 from vaaldstod.settings import Settings
 from vaaldstod.ui import theme
 from vaaldstod.ui.clipboard import SecureClipboard
+from vaaldstod.ui.dialog_guard import DialogGuard
 from vaaldstod.ui.inactivity import InactivityTimer
 from vaaldstod.ui.lock_screen import LockScreen
 from vaaldstod.ui.quick_exit import QuickExitFilter
@@ -48,13 +49,17 @@ class AppController(QObject):
         self.inactivity = InactivityTimer(current.idle_lock_minutes, self)
         self.inactivity.idle.connect(lambda: self.lock(_("Locked after a while without activity.")))
         self.quick_exit_filter = QuickExitFilter(self.quick_exit, self)
+        self.dialog_guard = DialogGuard(self.quick_exit, self)
         app.aboutToQuit.connect(self.clipboard.clear)
 
         self._apply_theme()
         app.styleHints().colorSchemeChanged.connect(self._apply_theme)
         self.lock_screen = self._new_lock_screen()
         # Installed once the lock screen is built: every event of its construction would
-        # otherwise pass through these Python filters, several times slower.
+        # otherwise pass through these Python filters, several times slower. The last one
+        # installed sees an event first: the guard, which drops input outside a modal
+        # dialog, comes last, so the idle timer and Esc Esc / F12 still see every key.
+        app.installEventFilter(self.dialog_guard)
         app.installEventFilter(self.inactivity)
         app.installEventFilter(self.quick_exit_filter)
         on_language_change(self._retranslate)
@@ -258,9 +263,9 @@ class AppController(QObject):
         self.clipboard.clear()
 
     def lock(self, reason: str) -> None:
-        """Lock now and show the lock screen with the reason."""
-        if self.main_window is not None:
-            self.main_window.hide()
+        """Lock now and show the lock screen with the reason: every other window and dialog
+        is closed or hidden first, and what they showed is emptied."""
+        self.dialog_guard.close_all(keep=[self.lock_screen])
         self._close_vault()
         self.lock_screen.clear()
         self.lock_screen.show_message(reason)
@@ -276,13 +281,13 @@ class AppController(QObject):
                 widget.close()
         self.app.removeEventFilter(self.inactivity)
         self.app.removeEventFilter(self.quick_exit_filter)
+        self.app.removeEventFilter(self.dialog_guard)
         self.app.styleHints().colorSchemeChanged.disconnect(self._apply_theme)
         remove_language_listener(self._retranslate)
 
     def quick_exit(self) -> None:
         """Hide every window first (that is what must be instant), then lock and quit."""
-        for widget in QApplication.topLevelWidgets():
-            widget.hide()
+        self.dialog_guard.close_all()
         self._close_vault()
         self.lock_screen.clear()
         self._quit()

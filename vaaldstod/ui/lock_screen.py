@@ -109,11 +109,7 @@ class LockScreen(QWidget):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle("Våldstöd")
-        label_text(
-            self.quick_exit,
-            _("Quick exit"),
-            _("Hides the app at once and locks it (Esc Esc or F12)"),
-        )
+        self.quick_exit.retranslate_ui()
         label_text(self.language, _("Language"))
         if self.creating:
             self.title.setText(_("Create your vault"))

@@ -206,11 +206,7 @@ class MainWindow(QMainWindow):
         self.heading.setText("Våldstöd")
         label_text(self.lock, _("Lock"), _("Lock the vault now (Ctrl+L)"))
         label_text(self.help, _("Keyboard shortcuts"), _("List the keyboard shortcuts (F1)"))
-        label_text(
-            self.quick_exit,
-            _("Quick exit"),
-            _("Hides the app at once and locks it (Esc Esc or F12)"),
-        )
+        self.quick_exit.retranslate_ui()
         label_text(self.navigation, _("Areas"))
         for row, (_key, caption) in enumerate(PAGES):
             self.navigation.item(row).setText(_(caption))
