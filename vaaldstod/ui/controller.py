@@ -50,7 +50,10 @@ class AppController(QObject):
         self.inactivity.idle.connect(lambda: self.lock(_("Locked after a while without activity.")))
         self.quick_exit_filter = QuickExitFilter(self.quick_exit, self)
         self.dialog_guard = DialogGuard(self.quick_exit, self)
-        app.aboutToQuit.connect(self.clipboard.clear)
+        # At Windows logoff Qt emits aboutToQuit and the process is killed right after; the
+        # session manager asks first. Both keep unsaved words as drafts and close the vault.
+        app.aboutToQuit.connect(self._about_to_quit)
+        app.commitDataRequest.connect(self._commit_data)
 
         self._apply_theme()
         app.styleHints().colorSchemeChanged.connect(self._apply_theme)
@@ -192,18 +195,18 @@ class AppController(QObject):
             self.main_window.unlock_needed.connect(lambda: self.lock(_("Unlock to continue.")))
             self.main_window.presenting.connect(self._presenting)
         self._attach(vault)
-        self.main_window.show_status(
-            ngettext(
-                "{n} case was deleted under the retention rule (gallring).",
-                "{n} cases were deleted under the retention rule (gallring).",
-                purged,
-            ).format(n=purged)
-            if purged
-            else ""
-        )
+        if purged:  # otherwise the status a page gave on attach (a kept edit) stays
+            self.main_window.show_status(
+                ngettext(
+                    "{n} case was deleted under the retention rule (gallring).",
+                    "{n} cases were deleted under the retention rule (gallring).",
+                    purged,
+                ).format(n=purged)
+            )
         self.main_window.show_page("cases")
         self.main_window.show()
         self.lock_screen.hide()
+        self.lock_screen.clear()  # the passphrase is not kept for the unlocked session
         self.lock_screen.set_busy(False)
         self.lock_screen.set_creating(False)
         self.lock_screen.show_message("")
@@ -273,6 +276,16 @@ class AppController(QObject):
         self.lock_screen.raise_()
         self.lock_screen.activateWindow()
 
+    def _about_to_quit(self) -> None:
+        """Save drafts, checkpoint and close the vault, empty the clipboard: no time is left."""
+        self._close_vault()
+
+    def _commit_data(self, _manager=None) -> None:
+        """The session ends (logoff, shutdown): lock now; if it is cancelled, the handler
+        finds the lock screen."""
+        if not self.locked:
+            self.lock(_("Locked because the session is ending."))
+
     def dispose(self) -> None:
         """Lock, close every window and detach from the application (tests, throwaway apps)."""
         self.lock("")
@@ -282,6 +295,8 @@ class AppController(QObject):
         self.app.removeEventFilter(self.inactivity)
         self.app.removeEventFilter(self.quick_exit_filter)
         self.app.removeEventFilter(self.dialog_guard)
+        self.app.aboutToQuit.disconnect(self._about_to_quit)
+        self.app.commitDataRequest.disconnect(self._commit_data)
         self.app.styleHints().colorSchemeChanged.disconnect(self._apply_theme)
         remove_language_listener(self._retranslate)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from vaaldstod.i18n import N_, _, current_language
 from vaaldstod.ui.errors import error_text
 from vaaldstod.ui.widgets import button, fit_scroll_width, label, label_text, wrap_tree
+from vaaldstod.vault import VaultError
 
 ROLE = Qt.ItemDataRole.UserRole
 CHECKLIST, JOURNAL = "checklist", "journal"
@@ -479,12 +481,32 @@ class HandbookPage(QWidget):
     def attach(self, vault) -> None:
         self.vault = vault
         self._fill_cases()
+        self._offer_kept_journal()
+
+    def _offer_kept_journal(self) -> None:
+        """After unlock: journal text the lock interrupted is back, unsaved (it is kept again
+        at the next lock if it is still there)."""
+        try:
+            case_id, text = self.vault.journal_draft()
+            self.vault.save_journal_draft(None, "")
+        except VaultError:
+            return
+        if not text:
+            return
+        index = self.case.findData(case_id)
+        if case_id is not None and index >= 0:
+            self.case.setCurrentIndex(index)
+        self.journal.setPlainText(text)
+        self.status.emit(_("Your unsaved journal text was kept: it is back, not yet saved."))
 
     def detach(self) -> None:
         if self._reader is not None:
             self._reader.stop()
         self._save_timer.stop()
         self._save_answers()
+        if self.vault is not None and self.vault.is_open:
+            with contextlib.suppress(VaultError):
+                self.vault.save_journal_draft(self.case.currentData(), self.journal.toPlainText())
         self.vault = None
         self._walkthrough_id = None
         self.panel.clear()

@@ -149,9 +149,10 @@ class LockScreen(QWidget):
         self.message.setAccessibleName(text)
 
     def clear(self) -> None:
-        """Forget anything half-typed (on lock, and after every attempt)."""
-        self.passphrase.clear()
-        self.confirm.clear()
+        """Forget anything half-typed (on lock, on unlock and after every attempt); setText
+        also drops the fields' undo history, which clear() would keep."""
+        self.passphrase.setText("")
+        self.confirm.setText("")
         self.passphrase.setFocus()
 
     def _submit(self) -> None:
