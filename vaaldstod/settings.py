@@ -28,6 +28,9 @@ class Settings:
     text_scale: int = 100  # percent of the system font size
     reduce_motion: bool = False
     speech_rate: int = 0  # -10 (slowest) to 10 (fastest); 0 is the voice's own pace
+    # Windows and macOS keep the main window and the lock screen out of screen capture unless
+    # an assistive tool (magnifier, remote support) needs to see them.
+    allow_screen_capture: bool = False
 
     def validated(self) -> Settings:
         """Values out of range fall back to their defaults instead of breaking the app."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
+from vaaldstod.ui.platform_privacy import CONCEALED_TYPE, mark_pasteboard_concealed
+
 CLEAR_AFTER_MS = 30_000
 
 
@@ -25,7 +27,9 @@ class SecureClipboard(QObject):
         # Clipboard managers on KDE, GNOME extensions and Windows skip concealed data.
         mime.setData("x-kde-passwordManagerHint", b"secret")
         mime.setData("ExcludeClipboardContentFromMonitorProcessing", b"1")
+        mime.setData(CONCEALED_TYPE, b"")  # macOS; also added through AppKit below
         QGuiApplication.clipboard().setMimeData(mime)
+        mark_pasteboard_concealed()
         self._copied = text
         self._timer.start()
 

@@ -21,6 +21,7 @@ from vaaldstod.ui.clipboard import SecureClipboard
 from vaaldstod.ui.dialog_guard import DialogGuard
 from vaaldstod.ui.inactivity import InactivityTimer
 from vaaldstod.ui.lock_screen import LockScreen
+from vaaldstod.ui.platform_privacy import SessionEvents, set_capture_excluded
 from vaaldstod.ui.quick_exit import QuickExitFilter
 from vaaldstod.ui.worker import run_in_background
 
@@ -50,6 +51,8 @@ class AppController(QObject):
         self.inactivity.idle.connect(lambda: self.lock(_("Locked after a while without activity.")))
         self.quick_exit_filter = QuickExitFilter(self.quick_exit, self)
         self.dialog_guard = DialogGuard(self.quick_exit, self)
+        self.session_events = SessionEvents(self._system_lock)
+        app.installNativeEventFilter(self.session_events)
         # At Windows logoff Qt emits aboutToQuit and the process is killed right after; the
         # session manager asks first. Both keep unsaved words as drafts and close the vault.
         app.aboutToQuit.connect(self._about_to_quit)
@@ -82,6 +85,22 @@ class AppController(QObject):
 
     def start(self) -> None:
         self.lock_screen.show()
+        self._apply_capture()
+        self.session_events.register(self.lock_screen)
+
+    def _apply_capture(self) -> None:
+        """Main window and lock screen out of screen capture (Windows, macOS) unless allowed."""
+        for window in (self.lock_screen, self.main_window):
+            if window is not None:
+                set_capture_excluded(window, not self.settings.allow_screen_capture)
+
+    def _system_lock(self, why: str) -> None:
+        """Windows locked the session (Win+L) or is going to sleep: lock the vault too."""
+        if not self.locked:
+            if why == "suspend":
+                self.lock(_("Locked before the computer went to sleep."))
+            else:
+                self.lock(_("Locked because the computer was locked."))
 
     def _choose_language(self, language: str) -> None:
         self.settings.language = language
@@ -205,6 +224,7 @@ class AppController(QObject):
             )
         self.main_window.show_page("cases")
         self.main_window.show()
+        self._apply_capture()
         self.lock_screen.hide()
         self.lock_screen.clear()  # the passphrase is not kept for the unlocked session
         self.lock_screen.set_busy(False)
@@ -226,6 +246,7 @@ class AppController(QObject):
         self.settings = current
         self._apply_theme()
         self.inactivity.set_minutes(current.idle_lock_minutes)
+        self._apply_capture()
         if self.vault is not None:
             self.vault.retention_days = current.retention_days
             self.main_window.cases.reload()
@@ -295,6 +316,8 @@ class AppController(QObject):
         self.app.removeEventFilter(self.inactivity)
         self.app.removeEventFilter(self.quick_exit_filter)
         self.app.removeEventFilter(self.dialog_guard)
+        self.app.removeNativeEventFilter(self.session_events)
+        self.session_events.unregister()
         self.app.aboutToQuit.disconnect(self._about_to_quit)
         self.app.commitDataRequest.disconnect(self._commit_data)
         self.app.styleHints().colorSchemeChanged.disconnect(self._apply_theme)

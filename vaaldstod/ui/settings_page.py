@@ -107,6 +107,7 @@ class SettingsPage(QWidget):
         self.vault_note = label("muted")
 
         self.reduce_motion = QCheckBox()
+        self.allow_capture = QCheckBox()
         self.speech_rate = QSpinBox(minimum=-10, maximum=10)
         self.general = QGroupBox()
         self.general_form = QFormLayout(self.general)
@@ -130,6 +131,11 @@ class SettingsPage(QWidget):
             (self.access_form, self.speech_rate, N_("Speech rate when listening")),
             (self.access_form, self.reduce_motion, N_("Reduce motion")),
             (self.safety_form, self.idle, N_("Lock after minutes without activity")),
+            (
+                self.safety_form,
+                self.allow_capture,
+                N_("Let assistive tools and screen sharing see the app (Windows, macOS)"),
+            ),
             (
                 self.safety_form,
                 self.retention,
@@ -174,6 +180,7 @@ class SettingsPage(QWidget):
         ):
             spin.valueChanged.connect(self._store)
         self.reduce_motion.toggled.connect(self._store)
+        self.allow_capture.toggled.connect(self._store)
         self.retranslate_ui()
 
     def _fit_boxes(self) -> None:
@@ -226,6 +233,7 @@ class SettingsPage(QWidget):
         self.text_scale.setValue(current.text_scale)
         self.speech_rate.setValue(current.speech_rate)
         self.reduce_motion.setChecked(current.reduce_motion)
+        self.allow_capture.setChecked(current.allow_screen_capture)
         self.idle.setValue(current.idle_lock_minutes)
         self.retention.setValue(current.retention_days)
         self.statistics_retention.setValue(current.statistics_retention_days)
@@ -242,6 +250,7 @@ class SettingsPage(QWidget):
             theme=self.theme.currentData() or self.settings.theme,
             text_scale=self.text_scale.value(),
             reduce_motion=self.reduce_motion.isChecked(),
+            allow_screen_capture=self.allow_capture.isChecked(),
             speech_rate=self.speech_rate.value(),
         ).validated()
         # Applied here so that the box works at once; the controller applies it at start.

@@ -10,6 +10,7 @@ from vaaldstod.ui.widgets import label_text, wrap_tree
 SHORTCUTS = (
     ("Esc Esc", N_("Quick exit: hide everything at once, lock and quit")),
     ("F12", N_("Quick exit")),
+    ("fn+F12", N_("Quick exit on a Mac keyboard, where F12 alone is a media key")),
     ("Ctrl+L", N_("Lock now")),
     ("Ctrl+F", N_("Search notes, or search the handbook on the handbook page")),
     ("Ctrl+N", N_("New case")),
