@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 import shiboken6
 from PySide6.QtCore import SIGNAL, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
 
 from tests.conftest import PASSPHRASE
@@ -191,3 +191,46 @@ def test_the_session_managers_commit_request_locks(app, qapp):
     assert "session" in app.lock_screen.message.text()
     with Vault.open(app.vault_path, PASSPHRASE) as reopened:
         assert reopened.draft(app.case_id) == "utkast vid avslut"
+
+
+def _clipboard_formats() -> list[str]:
+    mime = QGuiApplication.clipboard().mimeData()
+    return mime.formats() if mime is not None else []
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_C, Qt.Key.Key_X])
+def test_ctrl_c_and_ctrl_x_from_a_note_field_are_concealed_and_cleared_on_lock(app, qtbot, key):
+    editor = app.main_window.cases.editor
+    editor.setPlainText("anteckning att kopiera")
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClick(editor, key, Qt.KeyboardModifier.ControlModifier)
+    board = QGuiApplication.clipboard()
+    assert board.text() == "anteckning att kopiera"
+    assert "x-kde-passwordManagerHint" in _clipboard_formats()
+    assert "org.nspasteboard.ConcealedType" in _clipboard_formats()
+    app.lock("")
+    assert board.text() == ""
+
+
+def test_a_copy_made_elsewhere_after_ours_is_left_alone(app, qtbot):
+    editor = app.main_window.cases.editor
+    editor.setPlainText("vår kopia")
+    editor.selectAll()
+    editor.copy()
+    app.clipboard._timer.stop()
+    # Another program takes the clipboard (the app does not own it): not ours to clear.
+    with mock.patch("vaaldstod.ui.clipboard._ours", return_value=False):
+        QGuiApplication.clipboard().setText("från ett annat program")
+    app.lock("")
+    assert QGuiApplication.clipboard().text() == "från ett annat program"
+    QGuiApplication.clipboard().clear()
+
+
+def test_quick_exit_clears_a_copied_note(app, qtbot):
+    editor = app.main_window.cases.editor
+    editor.setPlainText("kopierad före snabbstängning")
+    editor.selectAll()
+    editor.copy()
+    qtbot.keyClick(editor, Qt.Key.Key_F12)
+    assert app.locked and QGuiApplication.clipboard().text() == ""

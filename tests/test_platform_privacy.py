@@ -159,6 +159,7 @@ def test_every_copy_carries_the_concealed_type(qapp):
     clipboard.copy("kopierad anteckning")
     formats = QGuiApplication.clipboard().mimeData().formats()
     clipboard.clear()
+    clipboard.dispose()
     clipboard.deleteLater()
     assert privacy.CONCEALED_TYPE in formats and "x-kde-passwordManagerHint" in formats
 

@@ -316,6 +316,7 @@ class AppController(QObject):
         self.app.removeEventFilter(self.inactivity)
         self.app.removeEventFilter(self.quick_exit_filter)
         self.app.removeEventFilter(self.dialog_guard)
+        self.clipboard.dispose()
         self.app.removeNativeEventFilter(self.session_events)
         self.session_events.unregister()
         self.app.aboutToQuit.disconnect(self._about_to_quit)
