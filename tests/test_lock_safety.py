@@ -92,7 +92,7 @@ def test_idle_lock_closes_an_open_dialog_and_leaves_no_note_text(app, qtbot):
     assert seen["title"] == "Earlier versions"
     assert not seen["stuck"], "the dialog stayed open after the lock"
     assert app.lock_screen.isVisible()
-    assert visible_windows() == ["LockScreen Våldstöd"]
+    assert visible_windows() == ["LockScreen Notes"]
     texts = accessible_texts()
     assert NOTE not in texts and EDIT not in texts and PSEUDONYM not in texts
 
@@ -110,7 +110,7 @@ def test_ctrl_l_also_removes_dialogs_used_before(app, qtbot):
     qtbot.keyClick(app.main_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert app.locked
     QApplication.sendPostedEvents(None, 0)  # the leftover dialogs are deleted
-    assert visible_windows() == ["LockScreen Våldstöd"]
+    assert visible_windows() == ["LockScreen Notes"]
     assert PSEUDONYM not in accessible_texts()
 
 
@@ -234,3 +234,25 @@ def test_quick_exit_clears_a_copied_note(app, qtbot):
     editor.copy()
     qtbot.keyClick(editor, Qt.Key.Key_F12)
     assert app.locked and QGuiApplication.clipboard().text() == ""
+
+
+def test_the_lock_screen_does_not_say_what_the_app_is_for(app):
+    app.lock("")
+    screen = app.lock_screen
+    shown = [screen.windowTitle(), screen.title.text(), screen.intro.text()]
+    assert not any("Våldstöd" in text or "violence" in text.lower() for text in shown), shown
+    assert screen.windowTitle() == "Notes"
+
+
+def test_a_neutral_title_replaces_the_apps_name_in_title_bar_and_header(app, home):
+    window = app.main_window
+    assert window.windowTitle() == "Våldstöd" and window.heading.text() == "Våldstöd"
+    page = window.settings_page
+    page.neutral_title.setText("  Kontoret   Växjö ")
+    page.neutral_title.editingFinished.emit()
+    assert window.windowTitle() == "Kontoret Växjö" and window.heading.text() == "Kontoret Växjö"
+    app.lock("")
+    assert app.lock_screen.windowTitle() == "Kontoret Växjö"
+    from vaaldstod import settings as settings_store
+
+    assert settings_store.load().neutral_title == "Kontoret Växjö"

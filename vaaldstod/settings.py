@@ -31,6 +31,9 @@ class Settings:
     # Windows and macOS keep the main window and the lock screen out of screen capture unless
     # an assistive tool (magnifier, remote support) needs to see them.
     allow_screen_capture: bool = False
+    # A neutral name for the title bar and header instead of "Våldstöd" (e.g. the office's
+    # name); the lock screen is neutral even when this is empty.
+    neutral_title: str = ""
 
     def validated(self) -> Settings:
         """Values out of range fall back to their defaults instead of breaking the app."""
@@ -51,6 +54,7 @@ class Settings:
             self.theme = default.theme
         if not 75 <= self.text_scale <= 200:
             self.text_scale = default.text_scale
+        self.neutral_title = " ".join(self.neutral_title.split())[:60]
         if not -10 <= self.speech_rate <= 10:
             self.speech_rate = default.speech_rate
         return self

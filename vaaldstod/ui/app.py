@@ -13,7 +13,7 @@ def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Våldstöd")
     app.setOrganizationName("Vaaldstod")
-    app.setApplicationDisplayName("Våldstöd")
+    # No display name: Qt would append it to every window title, the lock screen's too.
     app.setDesktopFileName("vaaldstod")
     return app
 

@@ -75,6 +75,8 @@ class AppController(QObject):
 
     def _new_lock_screen(self) -> LockScreen:
         screen = LockScreen(creating=not self.vault_path.exists())
+        screen.neutral_title = self.settings.neutral_title
+        screen.retranslate_ui()
         screen.create_requested.connect(self._create)
         screen.unlock_requested.connect(self._unlock)
         screen.quick_exit_requested.connect(self.quick_exit)
@@ -246,6 +248,8 @@ class AppController(QObject):
         self.settings = current
         self._apply_theme()
         self.inactivity.set_minutes(current.idle_lock_minutes)
+        self.lock_screen.neutral_title = current.neutral_title
+        self.lock_screen.retranslate_ui()
         self._apply_capture()
         if self.vault is not None:
             self.vault.retention_days = current.retention_days

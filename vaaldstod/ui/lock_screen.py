@@ -33,6 +33,8 @@ class LockScreen(QWidget):
     restore_requested = Signal()
     language_chosen = Signal(str)
 
+    neutral_title = ""  # the office's neutral name from Settings, if any
+
     def __init__(self, creating: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
@@ -108,7 +110,8 @@ class LockScreen(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle("Våldstöd")
+        # Discretion: nothing on the lock screen names what the app is for.
+        self.setWindowTitle(self.neutral_title or _("Notes"))
         self.quick_exit.retranslate_ui()
         label_text(self.language, _("Language"))
         if self.creating:
@@ -122,7 +125,7 @@ class LockScreen(QWidget):
             )
             label_text(self.submit, _("Create vault"))
         else:
-            self.title.setText(_("Våldstöd is locked"))
+            self.title.setText(_("Locked"))
             self.intro.setText(_("Enter your passphrase to unlock."))
             label_text(self.submit, _("Unlock"))
         label_text(

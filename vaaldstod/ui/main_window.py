@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self, current: Settings) -> None:
         self.settings = current
+        self._show_title()
         if "handbook" in self.pages:
             self.handbook.set_agency(current.agency)
             self.handbook.speech_rate = current.speech_rate / 10
@@ -201,9 +202,14 @@ class MainWindow(QMainWindow):
 
     # -- texts, vault, status ----------------------------------------------------------
 
+    def _show_title(self) -> None:
+        """The app's name, or the neutral one chosen in Settings (discretion)."""
+        title = self.settings.neutral_title or "Våldstöd"
+        self.setWindowTitle(title)
+        self.heading.setText(title)
+
     def retranslate_ui(self) -> None:
-        self.setWindowTitle("Våldstöd")
-        self.heading.setText("Våldstöd")
+        self._show_title()
         label_text(self.lock, _("Lock"), _("Lock the vault now (Ctrl+L)"))
         label_text(self.help, _("Keyboard shortcuts"), _("List the keyboard shortcuts (F1)"))
         self.quick_exit.retranslate_ui()

@@ -108,6 +108,9 @@ class SettingsPage(QWidget):
 
         self.reduce_motion = QCheckBox()
         self.allow_capture = QCheckBox()
+        self.neutral_title = QLineEdit()
+        self.neutral_title.setMaxLength(60)
+        self.neutral_title.editingFinished.connect(self._store)
         self.speech_rate = QSpinBox(minimum=-10, maximum=10)
         self.general = QGroupBox()
         self.general_form = QFormLayout(self.general)
@@ -131,6 +134,11 @@ class SettingsPage(QWidget):
             (self.access_form, self.speech_rate, N_("Speech rate when listening")),
             (self.access_form, self.reduce_motion, N_("Reduce motion")),
             (self.safety_form, self.idle, N_("Lock after minutes without activity")),
+            (
+                self.safety_form,
+                self.neutral_title,
+                N_("Neutral name in the title bar (e.g. the office's; empty: Våldstöd)"),
+            ),
             (
                 self.safety_form,
                 self.allow_capture,
@@ -234,6 +242,7 @@ class SettingsPage(QWidget):
         self.speech_rate.setValue(current.speech_rate)
         self.reduce_motion.setChecked(current.reduce_motion)
         self.allow_capture.setChecked(current.allow_screen_capture)
+        self.neutral_title.setText(current.neutral_title)
         self.idle.setValue(current.idle_lock_minutes)
         self.retention.setValue(current.retention_days)
         self.statistics_retention.setValue(current.statistics_retention_days)
@@ -251,6 +260,7 @@ class SettingsPage(QWidget):
             text_scale=self.text_scale.value(),
             reduce_motion=self.reduce_motion.isChecked(),
             allow_screen_capture=self.allow_capture.isChecked(),
+            neutral_title=self.neutral_title.text(),
             speech_rate=self.speech_rate.value(),
         ).validated()
         # Applied here so that the box works at once; the controller applies it at start.
