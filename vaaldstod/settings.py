@@ -19,6 +19,9 @@ THEMES = ("system", "light", "dark", "high_contrast")
 class Settings:
     language: str = "sv"
     idle_lock_minutes: int = 5
+    # While an exercise is presented a group may talk for long without touching a key; the
+    # app still locks in the end, should the leader walk away from it.
+    presenting_lock_minutes: int = 60
     retention_days: int = 90
     retention_warning_days: int = 14
     # Anonymous contact records may be kept longer than notes, never shorter (statistics).
@@ -42,6 +45,8 @@ class Settings:
             self.language = default.language
         if not 1 <= self.idle_lock_minutes <= 60:
             self.idle_lock_minutes = default.idle_lock_minutes
+        if not 10 <= self.presenting_lock_minutes <= 240:
+            self.presenting_lock_minutes = default.presenting_lock_minutes
         if not 7 <= self.retention_days <= 3650:
             self.retention_days = default.retention_days
         if not 7 <= self.statistics_retention_days <= 3650:

@@ -49,6 +49,7 @@ class AppController(QObject):
         self.clipboard = SecureClipboard(self)
         self.inactivity = InactivityTimer(current.idle_lock_minutes, self)
         self.inactivity.idle.connect(lambda: self.lock(_("Locked after a while without activity.")))
+        self._idle_before_presenting: int | None = None
         self.quick_exit_filter = QuickExitFilter(self.quick_exit, self)
         self.dialog_guard = DialogGuard(self.quick_exit, self)
         self.session_events = SessionEvents(self._system_lock)
@@ -259,10 +260,16 @@ class AppController(QObject):
 
     def _presenting(self, on: bool) -> None:
         """A group may discuss a stage for longer than the idle time without touching a key:
-        no auto-lock while an exercise (fictional, no client data on screen) is presented."""
+        while an exercise (fictional, no client data on screen) is presented the app locks
+        only after the longer time set for presenting, not never."""
         if on:
-            self.inactivity.stop()
-        elif self.vault is not None:
+            if self._idle_before_presenting is None:
+                self._idle_before_presenting = self.inactivity.interval_ms
+            self.inactivity.set_minutes(self.settings.presenting_lock_minutes)
+        elif self._idle_before_presenting is not None:
+            self.inactivity.set_interval_ms(self._idle_before_presenting)
+            self._idle_before_presenting = None
+        if self.vault is not None:
             self.inactivity.start()
 
     def _apply_theme(self) -> None:
@@ -288,6 +295,7 @@ class AppController(QObject):
         if self.vault is not None:
             self.vault.close()
             self.vault = None
+        self.inactivity.stop()  # leaving presenter mode on detach may have restarted it
         self.clipboard.clear()
 
     def lock(self, reason: str) -> None:

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
 
             page = ExercisesPage()
             page.presenting.connect(self.presenting)
+            page.quick_exit_requested.connect(self.quick_exit_requested)
             return page
         if key == "statistics":
             from vaaldstod.ui.statistics_page import StatisticsPage

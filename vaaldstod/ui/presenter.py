@@ -5,9 +5,10 @@ window on the leader's screen. With one screen, the notes are a window the leade
 and hides with N. Keys: Right, Space or Page Down for the next stage; Left or Page Up for
 the previous one; Up and Down scroll; Esc leaves presenter mode.
 
-Keys are read in `keyPressEvent`, never through a QShortcut or an application-wide filter:
-a shortcut would take Esc before the quick-exit filter counts it, and double Esc must
-always reach it (see quick_exit.py). One Esc leaves presenter mode and is still counted.
+Keys are read in `keyPressEvent`, never through a QShortcut or an application-wide filter.
+Esc here only leaves presenter mode: presenters press it by habit, so the quick-exit filter
+does not count it (a second Esc must not quit the app); F12 and the red "Quick exit" button
+on both windows still quit at once. The room sees no key hints and no buttons but that one.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from vaaldstod.exercises import Exercise, Slides
 from vaaldstod.handbook import Handbook
 from vaaldstod.i18n import _
 from vaaldstod.ui.exercise_banner import ExerciseBanner
-from vaaldstod.ui.widgets import button, label, label_text
+from vaaldstod.ui.quick_exit import ESCAPE_LEAVES
+from vaaldstod.ui.widgets import QuickExitButton, button, label, label_text
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp}
@@ -92,11 +94,16 @@ class _SlideWindow(QWidget):
         self.toggle_notes.clicked.connect(presenter.toggle_notes)
         self.leave.clicked.connect(presenter.leave)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty(ESCAPE_LEAVES, True)
+        self.quick_exit = QuickExitButton()
+        self.quick_exit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.quick_exit.clicked.connect(presenter.quick_exit_requested)
 
         top = QHBoxLayout()
         top.addWidget(self.position)
         top.addStretch()
         top.addWidget(self.timer)
+        top.addWidget(self.quick_exit)
         bottom = QHBoxLayout()
         bottom.addStretch()
         for control in (self.previous, self.next, self.toggle_notes, self.leave):
@@ -127,6 +134,7 @@ class _SlideWindow(QWidget):
 
     def retranslate_ui(self) -> None:
         self.banner.retranslate_ui()
+        self.quick_exit.retranslate_ui()
         label_text(self.previous, _("Previous"), _("Previous stage (Left arrow)"))
         label_text(self.next, _("Next"), _("Next stage (Right arrow or Space)"))
         label_text(self.toggle_notes, _("Notes"), _("Show or hide the facilitator notes (N)"))
@@ -169,6 +177,10 @@ class PresenterWindow(_SlideWindow):
     def __init__(self, presenter: Presenter) -> None:
         super().__init__(presenter, GROUP_POINT_SIZE)
         self.setObjectName("presenterWindow")
+        # The room sees the case, not how the leader runs it: no key hints, no buttons but
+        # quick exit (the leader uses the keys, or the buttons on the notes window).
+        for control in (self.hints, self.previous, self.next, self.toggle_notes, self.leave):
+            control.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         # Closed from the window manager (Alt+F4): leave presenter mode altogether.
@@ -210,6 +222,7 @@ class Presenter(QObject):
 
     finished = Signal()
     slide_changed = Signal(int)
+    quick_exit_requested = Signal()
 
     def __init__(
         self,

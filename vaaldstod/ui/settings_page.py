@@ -93,6 +93,7 @@ class SettingsPage(QWidget):
         self.theme = QComboBox()
         self.text_scale = QSpinBox(minimum=75, maximum=200, singleStep=25, suffix=" %")
         self.idle = QSpinBox(minimum=1, maximum=60)
+        self.presenting_idle = QSpinBox(minimum=10, maximum=240)
         self.retention = QSpinBox(minimum=7, maximum=3650)
         self.statistics_retention = QSpinBox(minimum=7, maximum=3650)
         self.agency = QComboBox()
@@ -134,6 +135,11 @@ class SettingsPage(QWidget):
             (self.access_form, self.speech_rate, N_("Speech rate when listening")),
             (self.access_form, self.reduce_motion, N_("Reduce motion")),
             (self.safety_form, self.idle, N_("Lock after minutes without activity")),
+            (
+                self.safety_form,
+                self.presenting_idle,
+                N_("While presenting an exercise, lock after minutes without activity"),
+            ),
             (
                 self.safety_form,
                 self.neutral_title,
@@ -182,6 +188,7 @@ class SettingsPage(QWidget):
         for spin in (
             self.text_scale,
             self.idle,
+            self.presenting_idle,
             self.retention,
             self.statistics_retention,
             self.speech_rate,
@@ -244,6 +251,7 @@ class SettingsPage(QWidget):
         self.allow_capture.setChecked(current.allow_screen_capture)
         self.neutral_title.setText(current.neutral_title)
         self.idle.setValue(current.idle_lock_minutes)
+        self.presenting_idle.setValue(current.presenting_lock_minutes)
         self.retention.setValue(current.retention_days)
         self.statistics_retention.setValue(current.statistics_retention_days)
         self.agency.setCurrentIndex(AGENCIES.index(current.agency))
@@ -253,6 +261,7 @@ class SettingsPage(QWidget):
             self.settings,
             language=self.language.currentData(),
             idle_lock_minutes=self.idle.value(),
+            presenting_lock_minutes=self.presenting_idle.value(),
             retention_days=self.retention.value(),
             statistics_retention_days=self.statistics_retention.value(),
             agency=self.agency.currentData(),
