@@ -78,3 +78,25 @@ def test_locking_during_a_presentation_ends_it_and_stays_locked(presenting):
 def test_the_presenting_lock_time_is_a_setting():
     assert Settings().presenting_lock_minutes == 60
     assert Settings(presenting_lock_minutes=0).validated().presenting_lock_minutes == 60
+
+
+def test_a_mirrored_projector_counts_as_one_screen():
+    from PySide6.QtCore import QRect
+
+    from vaaldstod.ui.presenter import distinct_screens
+
+    laptop = mock.Mock(geometry=lambda: QRect(0, 0, 1920, 1080))
+    mirror = mock.Mock(geometry=lambda: QRect(0, 0, 1920, 1080))
+    extended = mock.Mock(geometry=lambda: QRect(1920, 0, 1920, 1080))
+    assert distinct_screens([laptop, mirror]) == [laptop]
+    assert distinct_screens([laptop, extended]) == [laptop, extended]
+
+
+def test_n_on_one_screen_says_why_the_notes_stay_hidden(presenting, qtbot):
+    from PySide6.QtCore import Qt
+
+    presenter = presenting.exercises.presenter
+    assert not presenter.two_screens
+    qtbot.keyClick(presenter.group, Qt.Key.Key_N)
+    assert not presenter.notes.isVisible()
+    assert "room would see them" in presenter.group.notice.text()

@@ -50,6 +50,16 @@ def choose_screens(
     return group, leader
 
 
+def distinct_screens(screens: Sequence[QScreen]) -> list[QScreen]:
+    """Screens showing different pictures: a mirrored projector has the laptop's geometry and
+    shows the same picture, so it counts as the same screen."""
+    distinct: list[QScreen] = []
+    for screen in screens:
+        if not any(screen.geometry() == seen.geometry() for seen in distinct):
+            distinct.append(screen)
+    return distinct
+
+
 def group_point_size(screen_height: int) -> int:
     low, high = GROUP_SIZE_LIMITS
     return max(low, min(high, screen_height // GROUP_LINES))
@@ -181,6 +191,23 @@ class PresenterWindow(_SlideWindow):
         # quick exit (the leader uses the keys, or the buttons on the notes window).
         for control in (self.hints, self.previous, self.next, self.toggle_notes, self.leave):
             control.hide()
+        self.notice = label("muted")
+        self.notice.hide()
+        self._notice_timer = QTimer(self, singleShot=True, interval=6000)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        self.layout().insertWidget(1, self.notice)
+
+    def explain_hidden_notes(self) -> None:
+        """N with one screen: say why the notes do not appear (for a few seconds)."""
+        label_text(
+            self.notice,
+            _(
+                "The facilitator notes stay hidden: with one screen or a mirrored projector "
+                "the room would see them. Extend the display to a second screen to see them."
+            ),
+        )
+        self.notice.show()
+        self._notice_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         # Closed from the window manager (Alt+F4): leave presenter mode altogether.
@@ -249,7 +276,7 @@ class Presenter(QObject):
 
     def start(self) -> None:
         """Full screen for the group; the notes on the leader's screen if there is a second."""
-        screens = QGuiApplication.screens()
+        screens = distinct_screens(QGuiApplication.screens())
         leader = self.leader_screen or QGuiApplication.primaryScreen()
         group_screen, notes_screen = choose_screens(screens, leader)
         self.two_screens = notes_screen is not None
@@ -347,12 +374,14 @@ class Presenter(QObject):
         elif key in PREVIOUS_KEYS:
             self.previous()
         elif key == NOTES_KEY and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.toggle_notes()
+            if self.two_screens or self.notes.isVisible():
+                self.toggle_notes()
+            else:  # one screen (or a mirrored one) is what the room sees
+                self.group.explain_hidden_notes()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             window.scroll(-1 if key == Qt.Key.Key_Up else 1)
         elif key == Qt.Key.Key_Escape:
-            # Accepted here, but the application's quick-exit filter has already counted it.
-            self.leave()
+            self.leave()  # not counted by the quick-exit filter (ESCAPE_LEAVES)
         else:
             return False
         event.accept()
