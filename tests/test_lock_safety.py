@@ -7,7 +7,7 @@ from unittest import mock
 
 import pytest
 import shiboken6
-from PySide6.QtCore import SIGNAL, Qt
+from PySide6.QtCore import SIGNAL, Qt, QThreadPool
 from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
 
@@ -256,3 +256,56 @@ def test_a_neutral_title_replaces_the_apps_name_in_title_bar_and_header(app, hom
     from vaaldstod import settings as settings_store
 
     assert settings_store.load().neutral_title == "Kontoret Växjö"
+
+
+def test_quick_exit_and_idle_lock_work_while_background_work_runs(app, qtbot):
+    """A deliberately slow task (pure Python, holding the GIL in turns) on the worker pool:
+    the UI thread still reacts to F12 and to the idle timer at once."""
+    import threading
+
+    from vaaldstod.ui.worker import run_in_background
+
+    release = threading.Event()
+    done = []
+
+    def slow() -> int:
+        spins = 0
+        while not release.is_set():
+            spins += 1  # busy, as a template's nested loops would be
+        return spins
+
+    run_in_background(slow, done.append, done.append)
+    app.inactivity.set_interval_ms(30)
+    qtbot.waitUntil(lambda: app.locked, timeout=3000)
+    assert not done  # locked while the task was still running
+    unlock(app)
+    qtbot.keyClick(app.main_window.cases.editor, Qt.Key.Key_F12)
+    assert app._quit.called and not done
+    release.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=3000)
+
+
+def test_journal_text_is_written_off_the_ui_thread_and_dropped_on_lock(app, qtbot, monkeypatch):
+    import threading
+
+    import vaaldstod.templates
+
+    started, release = threading.Event(), threading.Event()
+
+    def slow_render(answers, language):
+        started.set()
+        release.wait(5)
+        return "sen journaltext"
+
+    monkeypatch.setattr(vaaldstod.templates, "render_journal", slow_render)
+    window = app.main_window
+    window.show_page("handbook")
+    handbook = window.handbook
+    monkeypatch.setattr(handbook, "walkthrough_answers", lambda: object())
+    handbook._generate()
+    assert started.wait(5)
+    app.lock("")  # the UI thread is free: locking happens while the text is being written
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    QApplication.processEvents()  # the finished text arrives, and is dropped
+    assert handbook.journal.toPlainText() == ""
