@@ -12,7 +12,7 @@ from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
 
 from tests.conftest import PASSPHRASE
-from tests.test_quick_exit_dialogs import while_open
+from tests.test_quick_exit_dialogs import close_app, while_open
 from vaaldstod import i18n
 from vaaldstod.settings import Settings
 from vaaldstod.vault import Vault
@@ -40,11 +40,7 @@ def app(qapp, tmp_path):
     cases._show_case(controller.case_id)
     cases.notes.setCurrentRow(0)
     yield controller
-    controller.dispose()
-    for widget in (controller.main_window, controller.lock_screen):
-        if widget is not None and shiboken6.isValid(widget):
-            widget.deleteLater()
-    QApplication.sendPostedEvents(None, 0)
+    close_app(controller)
 
 
 def unlock(app) -> None:

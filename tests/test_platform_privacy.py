@@ -8,12 +8,12 @@ import types
 from unittest import mock
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tests.conftest import PASSPHRASE
+from tests.test_quick_exit_dialogs import close_app
 from vaaldstod import i18n
 from vaaldstod import settings as settings_store
 from vaaldstod.settings import Settings
@@ -182,14 +182,7 @@ def app(qapp, tmp_path, windows):
     controller = AppController(qapp, tmp_path / "vault.db", Settings(), quit_app=mock.Mock())
     controller.start()
     yield controller
-    exercises = controller.main_window.pages.get("exercises") if controller.main_window else None
-    if exercises is not None:
-        exercises._close_presenter()
-    controller.dispose()
-    for made in (controller.main_window, controller.lock_screen):
-        if made is not None and shiboken6.isValid(made):
-            made.deleteLater()
-    QApplication.sendPostedEvents(None, 0)
+    close_app(controller)
 
 
 def _affinities(windows) -> dict[int, int]:

@@ -7,10 +7,9 @@ from unittest import mock
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication
 
 from tests.conftest import PASSPHRASE
-from tests.test_quick_exit_dialogs import real_click
+from tests.test_quick_exit_dialogs import close_app, real_click
 from vaaldstod import i18n
 from vaaldstod.settings import Settings
 from vaaldstod.vault import Vault
@@ -33,13 +32,7 @@ def presenting(qapp, tmp_path):
     exercises.start_presenter()
     controller.exercises = exercises
     yield controller
-    if shiboken6.isValid(exercises):
-        exercises._close_presenter()
-    controller.dispose()
-    for made in (controller.main_window, controller.lock_screen):
-        if made is not None and shiboken6.isValid(made):
-            made.deleteLater()
-    QApplication.sendPostedEvents(None, 0)
+    close_app(controller)
 
 
 def test_the_room_sees_no_key_hints_or_buttons_but_quick_exit(presenting):

@@ -97,11 +97,17 @@ def app(qapp, tmp_path, monkeypatch):
     # A file chooser would wait for a real file: each opener picks its own.
     monkeypatch.setattr("vaaldstod.ui.referrals_page.QFileDialog", _FileChooser)
     yield controller
+    close_app(controller)
+
+
+def close_app(controller) -> None:
+    """End a test's app: dialogs, presenter mode, the controller, and its windows deleted."""
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog) and widget.isVisible():
+        if isinstance(widget, QDialog) and shiboken6.isValid(widget) and widget.isVisible():
             widget.reject()
-    exercises = controller.main_window.pages.get("exercises") if controller.main_window else None
-    if exercises is not None:
+    window = controller.main_window
+    exercises = window.pages.get("exercises") if window and shiboken6.isValid(window) else None
+    if exercises is not None and shiboken6.isValid(exercises):
         exercises._close_presenter()
     controller.dispose()
     for widget in (controller.main_window, controller.lock_screen):

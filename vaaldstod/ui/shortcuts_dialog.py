@@ -28,7 +28,7 @@ SHORTCUTS = (
     ("→ / Space / Page Down", N_("Presenter mode: next stage")),
     ("← / Page Up", N_("Presenter mode: previous stage")),
     ("N", N_("Presenter mode: show or hide the facilitator notes")),
-    ("Esc", N_("Presenter mode: leave (a second Esc straight after is a quick exit)")),
+    ("Esc", N_("Presenter mode: leave (another Esc does not quit; F12 does)")),
     ("F1", N_("This list")),
 )
 
