@@ -371,3 +371,16 @@ def test_the_app_uses_qt_dialogs_which_the_guard_can_reach(qapp):
         qapp.setApplicationName(names[0])
         qapp.setOrganizationName(names[1])
         qapp.setDesktopFileName(names[2])
+
+
+def test_the_main_window_cannot_be_closed_under_a_running_dialog(app):
+    window = app.main_window
+
+    def inside(dialog: QDialog) -> None:
+        window.close()  # the window manager's close button
+        assert window.isVisible() and dialog.isVisible()
+        dialog.reject()
+
+    seen = while_open(lambda: _shortcuts(app), inside)
+    assert seen["dialog"] is not None and not seen["stuck"]
+    assert window.isVisible() and not app.locked

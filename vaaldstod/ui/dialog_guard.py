@@ -39,7 +39,7 @@ from vaaldstod.ui.widgets import QuickExitButton
 
 BAR_NAME = "quickExitBar"
 
-# Input a modal dialog keeps from every other window.
+# Input a modal dialog keeps from every other window (as Qt's modality would).
 _INPUT = frozenset(
     {
         QEvent.Type.MouseButtonPress,
@@ -54,6 +54,7 @@ _INPUT = frozenset(
         QEvent.Type.Drop,
         QEvent.Type.TouchBegin,
         QEvent.Type.TabletPress,
+        QEvent.Type.Close,  # the window manager's close button on the main window
     }
 )
 _WATCHED = _INPUT | {QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.WindowActivate}
@@ -137,7 +138,9 @@ class DialogGuard(QObject):
             return False
         if widget.window().windowType() in _ALWAYS_LIVE or _is_quick_exit(widget):
             return False
-        if kind == QEvent.Type.MouseButtonPress:
+        if kind == QEvent.Type.Close:
+            event.ignore()  # a close event counts as accepted unless it is ignored
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.Close):
             self._activate_top()
         return True
 
