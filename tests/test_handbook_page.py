@@ -48,6 +48,7 @@ def test_walk_through_a_case_to_journal_text_and_save_it(qtbot, page):
     _answer(page)
     page.show_step("journal")
     qtbot.mouseClick(page.generate, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "rutinmässigt" in page.journal.toPlainText())  # written off-thread
     text = page.journal.toPlainText()
     assert "rutinmässigt" in text and "ekonomiskt" in text
     assert "kvinnojour" in text.lower() and "samtycke" in text
@@ -62,7 +63,7 @@ def test_journal_text_in_english(qtbot, page):
     page.journal_language.setCurrentIndex(1)
     page.show_step("journal")
     qtbot.mouseClick(page.generate, Qt.MouseButton.LeftButton)
-    assert "routinely" in page.journal.toPlainText()
+    qtbot.waitUntil(lambda: "routinely" in page.journal.toPlainText())  # written off-thread
     assert not page.save_note.isEnabled()  # no case chosen: nothing to save into
     qtbot.mouseClick(page.copy_journal, Qt.MouseButton.LeftButton)
     assert page.copied and "routinely" in page.copied[0]

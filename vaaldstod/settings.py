@@ -19,6 +19,9 @@ THEMES = ("system", "light", "dark", "high_contrast")
 class Settings:
     language: str = "sv"
     idle_lock_minutes: int = 5
+    # While an exercise is presented a group may talk for long without touching a key; the
+    # app still locks in the end, should the leader walk away from it.
+    presenting_lock_minutes: int = 60
     # Read once per vault only, to carry an earlier version's period into the vault, where
     # retention now lives (`Vault.adopt_retention`); editing it here changes nothing after.
     retention_days: int = 90
@@ -33,6 +36,12 @@ class Settings:
     text_scale: int = 100  # percent of the system font size
     reduce_motion: bool = False
     speech_rate: int = 0  # -10 (slowest) to 10 (fastest); 0 is the voice's own pace
+    # Windows and macOS keep the main window and the lock screen out of screen capture unless
+    # an assistive tool (magnifier, remote support) needs to see them.
+    allow_screen_capture: bool = False
+    # A neutral name for the title bar and header instead of "Våldstöd" (e.g. the office's
+    # name); the lock screen is neutral even when this is empty.
+    neutral_title: str = ""
 
     def validated(self) -> Settings:
         """Values out of range fall back to their defaults instead of breaking the app."""
@@ -41,6 +50,8 @@ class Settings:
             self.language = default.language
         if not 1 <= self.idle_lock_minutes <= 60:
             self.idle_lock_minutes = default.idle_lock_minutes
+        if not 10 <= self.presenting_lock_minutes <= 240:
+            self.presenting_lock_minutes = default.presenting_lock_minutes
         if not 7 <= self.retention_days <= 3650:
             self.retention_days = default.retention_days
         if not 7 <= self.statistics_retention_days <= 3650:
@@ -53,6 +64,7 @@ class Settings:
             self.theme = default.theme
         if not 75 <= self.text_scale <= 200:
             self.text_scale = default.text_scale
+        self.neutral_title = " ".join(self.neutral_title.split())[:60]
         if not -10 <= self.speech_rate <= 10:
             self.speech_rate = default.speech_rate
         return self

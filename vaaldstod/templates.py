@@ -2,13 +2,18 @@
 
 A template sees only the walk-through answers, as plain values. It cannot reach Python
 objects, call functions it was not given, or leave undefined names unnoticed; any attempt
-fails with a TemplateError instead of text.
+fails with a TemplateError instead of text. Nor can it hang the app: powers and repeated
+strings are refused when their result would be huge, rendering stops after
+`RENDER_SECONDS` (nested loops) and the text after `MAX_OUTPUT` characters. The UI renders
+off its own thread, so quick exit and auto-lock work meanwhile.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+import sys
+import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -126,6 +131,62 @@ def find_template(template_id: str, language: str, registry: Registry | None = N
     raise TemplateNotFound(_("There is no template '{id}'.").format(id=template_id))
 
 
+RENDER_SECONDS = 2.0
+MAX_OUTPUT = 200_000  # characters; a journal note is a few thousand
+MAX_EXPONENT = 64
+
+
+class _TooLong(Exception):
+    pass
+
+
+class _LimitedEnvironment(SandboxedEnvironment):
+    """The sandbox, with the operators that can take forever in one C call checked first."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > MAX_EXPONENT:
+            raise SecurityError(_("a power this large is not allowed"))
+        if operator == "*":
+            for count, sized in ((left, right), (right, left)):
+                if (
+                    isinstance(count, int)
+                    and isinstance(sized, (str, list, tuple))
+                    and count * len(sized) > MAX_OUTPUT
+                ):
+                    raise SecurityError(_("a text or list this long is not allowed"))
+        return super().call_binop(context, operator, left, right)
+
+
+def _render_limited(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """Render, stopping after RENDER_SECONDS of template code or MAX_OUTPUT characters."""
+    deadline = time.monotonic() + RENDER_SECONDS
+
+    def in_template(frame, event, _arg):
+        if time.monotonic() > deadline:
+            raise _TooLong
+        return in_template
+
+    def tracer(frame, event, _arg):  # only the template's own code is traced, line by line
+        if event == "call" and frame.f_code.co_filename == "<template>":
+            return in_template
+        return None
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        parts, size = [], 0
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise _TooLong
+            parts.append(chunk)
+        return "".join(parts)
+    finally:
+        sys.settrace(previous)
+
+
 def render(
     template_id: str,
     language: str,
@@ -137,7 +198,13 @@ def render(
     environment = _environment(template.language, html=template.format == "html")
     context = _context(answers, template.language) if answers else {}
     try:
-        text = environment.from_string(template.body).render(context)
+        text = _render_limited(environment.from_string(template.body), context)
+    except _TooLong:
+        raise UnsafeTemplate(
+            _("The template '{id}' takes too long or writes too much; it was stopped.").format(
+                id=template_id
+            )
+        ) from None
     except SecurityError as error:
         raise UnsafeTemplate(
             _("The template '{id}' tried something not allowed: {reason}").format(
@@ -166,7 +233,7 @@ def render_journal(
 
 
 def _environment(language: str, *, html: bool) -> SandboxedEnvironment:
-    environment = SandboxedEnvironment(
+    environment = _LimitedEnvironment(
         autoescape=html,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -168,6 +168,24 @@ class CasesPage(QWidget):
     def attach(self, vault: Vault) -> None:
         self.vault = vault
         self.reload()
+        self._offer_kept_edit()
+
+    def _offer_kept_edit(self) -> None:
+        """After unlock: an edit the lock interrupted is back in the editor, unsaved."""
+        try:
+            kept = self.vault.edit_drafts()
+        except VaultError:
+            return
+        if not kept:
+            return
+        case_id, note_id, text = kept[0]
+        self._show_case(case_id)
+        self._editing_note = note_id
+        self.editor.setPlainText(text)
+        self._update_editor_label()
+        self.status.emit(
+            _("Your unsaved change to a note was kept: it is back in the editor, not yet saved.")
+        )
 
     def detach(self) -> None:
         """On lock: keep a half-written note as an encrypted draft, then forget everything."""
@@ -175,7 +193,7 @@ class CasesPage(QWidget):
         self.vault = None
         self._case_id = None
         self._editing_note = None
-        self.search.clear()
+        self.search.setText("")  # unlike clear(), also forgets the undo history
         self.case_list.clear()
         self.notes.clear()
         self.editor.clear()
@@ -184,9 +202,10 @@ class CasesPage(QWidget):
     def save_draft(self) -> None:
         if self.vault is None or not self.vault.is_open or self._case_id is None:
             return
-        if self._editing_note is not None:
-            return
         try:
+            if self._editing_note is not None:
+                self.vault.save_edit_draft(self._editing_note, self.editor.toPlainText())
+                return
             self.vault.save_draft(self._case_id, self.editor.toPlainText())
         except VaultError:
             pass  # the vault is being locked anyway; the visible text is cleared next
@@ -345,6 +364,8 @@ class CasesPage(QWidget):
             case_id = self._case_id
             ok = self._run(lambda: self.vault.add_note(case_id, text), _("Note saved."))
         if ok:
+            if self._editing_note is not None:
+                self._run(lambda: self.vault.discard_edit_draft(note_id))
             self._editing_note = None
             self.editor.clear()
             self.reload()
@@ -361,6 +382,9 @@ class CasesPage(QWidget):
         self._update_editor_label()
 
     def _cancel_edit(self) -> None:
+        if self._editing_note is not None and self.vault is not None:
+            note_id = self._editing_note
+            self._run(lambda: self.vault.discard_edit_draft(note_id))
         self._editing_note = None
         self.editor.setPlainText(self.vault.draft(self._case_id) if self._case_id else "")
         self._update_editor_label()

@@ -19,9 +19,11 @@ from vaaldstod.i18n import _, on_language_change, remove_language_listener, set_
 from vaaldstod.settings import Settings
 from vaaldstod.ui import theme
 from vaaldstod.ui.clipboard import SecureClipboard
+from vaaldstod.ui.dialog_guard import DialogGuard
 from vaaldstod.ui.errors import restored_text
 from vaaldstod.ui.inactivity import InactivityTimer
 from vaaldstod.ui.lock_screen import LockScreen
+from vaaldstod.ui.platform_privacy import SessionEvents, set_capture_excluded
 from vaaldstod.ui.quick_exit import QuickExitFilter
 from vaaldstod.ui.worker import run_in_background
 
@@ -50,14 +52,24 @@ class AppController(QObject):
         self.clipboard = SecureClipboard(self)
         self.inactivity = InactivityTimer(current.idle_lock_minutes, self)
         self.inactivity.idle.connect(lambda: self.lock(_("Locked after a while without activity.")))
+        self._idle_before_presenting: int | None = None
         self.quick_exit_filter = QuickExitFilter(self.quick_exit, self)
-        app.aboutToQuit.connect(self.clipboard.clear)
+        self.dialog_guard = DialogGuard(self.quick_exit, self)
+        self.session_events = SessionEvents(self._system_lock)
+        app.installNativeEventFilter(self.session_events)
+        # At Windows logoff Qt emits aboutToQuit and the process is killed right after; the
+        # session manager asks first. Both keep unsaved words as drafts and close the vault.
+        app.aboutToQuit.connect(self._about_to_quit)
+        app.commitDataRequest.connect(self._commit_data)
 
         self._apply_theme()
         app.styleHints().colorSchemeChanged.connect(self._apply_theme)
         self.lock_screen = self._new_lock_screen()
         # Installed once the lock screen is built: every event of its construction would
-        # otherwise pass through these Python filters, several times slower.
+        # otherwise pass through these Python filters, several times slower. The last one
+        # installed sees an event first: the guard, which drops input outside a modal
+        # dialog, comes last, so the idle timer and Esc Esc / F12 still see every key.
+        app.installEventFilter(self.dialog_guard)
         app.installEventFilter(self.inactivity)
         app.installEventFilter(self.quick_exit_filter)
         on_language_change(self._retranslate)
@@ -67,6 +79,8 @@ class AppController(QObject):
 
     def _new_lock_screen(self) -> LockScreen:
         screen = LockScreen(creating=not self.vault_path.exists())
+        screen.neutral_title = self.settings.neutral_title
+        screen.retranslate_ui()
         screen.create_requested.connect(self._create)
         screen.unlock_requested.connect(self._unlock)
         screen.quick_exit_requested.connect(self.quick_exit)
@@ -77,6 +91,8 @@ class AppController(QObject):
 
     def start(self) -> None:
         self.lock_screen.show()
+        self._apply_capture()
+        self.session_events.register(self.lock_screen)
         self._wait_if_throttled()
 
     def _wait_if_throttled(self) -> bool:
@@ -86,6 +102,20 @@ class AppController(QObject):
         if waiting > 0.5:
             self.lock_screen.block_for(math.ceil(waiting), _("Too many wrong passphrases."))
         return waiting > 0.5
+
+    def _apply_capture(self) -> None:
+        """Main window and lock screen out of screen capture (Windows, macOS) unless allowed."""
+        for window in (self.lock_screen, self.main_window):
+            if window is not None:
+                set_capture_excluded(window, not self.settings.allow_screen_capture)
+
+    def _system_lock(self, why: str) -> None:
+        """Windows locked the session (Win+L) or is going to sleep: lock the vault too."""
+        if not self.locked:
+            if why == "suspend":
+                self.lock(_("Locked before the computer went to sleep."))
+            else:
+                self.lock(_("Locked because the computer was locked."))
 
     def _choose_language(self, language: str) -> None:
         self.settings.language = language
@@ -238,10 +268,13 @@ class AppController(QObject):
                     purged,
                 ).format(n=purged)
             )
-        self.main_window.show_status(" ".join(notices))
+        if notices:  # otherwise the status a page gave on attach (a kept edit) stays
+            self.main_window.show_status(" ".join(notices))
         self.main_window.show_page("cases")
         self.main_window.show()
+        self._apply_capture()
         self.lock_screen.hide()
+        self.lock_screen.clear()  # the passphrase is not kept for the unlocked session
         self.lock_screen.set_busy(False)
         self.lock_screen.set_creating(False)
         self.lock_screen.show_message("")
@@ -274,6 +307,9 @@ class AppController(QObject):
         self.settings = current
         self._apply_theme()
         self.inactivity.set_minutes(current.idle_lock_minutes)
+        self.lock_screen.neutral_title = current.neutral_title
+        self.lock_screen.retranslate_ui()
+        self._apply_capture()
         if self.vault is not None:  # the retention period may have changed in the vault
             self.main_window.cases.warning_days = self._warning_days()
             self.main_window.cases.reload()
@@ -282,10 +318,16 @@ class AppController(QObject):
 
     def _presenting(self, on: bool) -> None:
         """A group may discuss a stage for longer than the idle time without touching a key:
-        no auto-lock while an exercise (fictional, no client data on screen) is presented."""
+        while an exercise (fictional, no client data on screen) is presented the app locks
+        only after the longer time set for presenting, not never."""
         if on:
-            self.inactivity.stop()
-        elif self.vault is not None:
+            if self._idle_before_presenting is None:
+                self._idle_before_presenting = self.inactivity.interval_ms
+            self.inactivity.set_minutes(self.settings.presenting_lock_minutes)
+        elif self._idle_before_presenting is not None:
+            self.inactivity.set_interval_ms(self._idle_before_presenting)
+            self._idle_before_presenting = None
+        if self.vault is not None:
             self.inactivity.start()
 
     def _apply_theme(self) -> None:
@@ -314,18 +356,29 @@ class AppController(QObject):
             trust_session.locked()
             self.vault.close()
             self.vault = None
+        self.inactivity.stop()  # leaving presenter mode on detach may have restarted it
         self.clipboard.clear()
 
     def lock(self, reason: str) -> None:
-        """Lock now and show the lock screen with the reason."""
-        if self.main_window is not None:
-            self.main_window.hide()
+        """Lock now and show the lock screen with the reason: every other window and dialog
+        is closed or hidden first, and what they showed is emptied."""
+        self.dialog_guard.close_all(keep=[self.lock_screen])
         self._close_vault()
         self.lock_screen.clear()
         self.lock_screen.show_message(reason)
         self.lock_screen.show()
         self.lock_screen.raise_()
         self.lock_screen.activateWindow()
+
+    def _about_to_quit(self) -> None:
+        """Save drafts, checkpoint and close the vault, empty the clipboard: no time is left."""
+        self._close_vault()
+
+    def _commit_data(self, _manager=None) -> None:
+        """The session ends (logoff, shutdown): lock now; if it is cancelled, the handler
+        finds the lock screen."""
+        if not self.locked:
+            self.lock(_("Locked because the session is ending."))
 
     def dispose(self) -> None:
         """Lock, close every window and detach from the application (tests, throwaway apps)."""
@@ -335,13 +388,18 @@ class AppController(QObject):
                 widget.close()
         self.app.removeEventFilter(self.inactivity)
         self.app.removeEventFilter(self.quick_exit_filter)
+        self.app.removeEventFilter(self.dialog_guard)
+        self.clipboard.dispose()
+        self.app.removeNativeEventFilter(self.session_events)
+        self.session_events.unregister()
+        self.app.aboutToQuit.disconnect(self._about_to_quit)
+        self.app.commitDataRequest.disconnect(self._commit_data)
         self.app.styleHints().colorSchemeChanged.disconnect(self._apply_theme)
         remove_language_listener(self._retranslate)
 
     def quick_exit(self) -> None:
         """Hide every window first (that is what must be instant), then lock and quit."""
-        for widget in QApplication.topLevelWidgets():
-            widget.hide()
+        self.dialog_guard.close_all()
         self._close_vault()
         self.lock_screen.clear()
         self._quit()

@@ -60,6 +60,7 @@ class ExercisesPage(QWidget):
     # True while presenter mode runs: a group discussing a stage may not touch the keyboard
     # for longer than the idle lock allows, so the window may want to hold the lock off.
     presenting = Signal(bool)
+    quick_exit_requested = Signal()  # the red button on a presenter window
 
     def __init__(self, registry: Registry | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -331,6 +332,7 @@ class ExercisesPage(QWidget):
         screen = window.screen() if window is not None else None
         self.presenter = Presenter(exercise, self.handbook, screen, self, self.support)
         self.presenter.finished.connect(self._presenter_finished)
+        self.presenter.quick_exit_requested.connect(self.quick_exit_requested)
         self.presenter.start()
         self.presenting.emit(True)
         self.status.emit(_("Presenter mode: {title}. Esc leaves.").format(title=exercise.title))

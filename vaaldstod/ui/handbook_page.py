@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable
 
@@ -32,6 +33,7 @@ from vaaldstod.i18n import N_, _, current_language
 from vaaldstod.ui.errors import error_text
 from vaaldstod.ui.layouts import FlowLayout, WrappingListDelegate
 from vaaldstod.ui.widgets import button, fit_scroll_width, label, label_text, wrap_tree
+from vaaldstod.vault import VaultError
 
 ROLE = Qt.ItemDataRole.UserRole
 CHECKLIST, JOURNAL = "checklist", "journal"
@@ -138,6 +140,7 @@ class HandbookPage(QWidget):
         self.journal_language.addItem("Svenska", "sv")
         self.journal_language.addItem("English", "en")
         self.generate = button("primary")
+        self._rendering = 0  # counts requests for journal text; only the latest is shown
         self.generate.clicked.connect(self._generate)
         self.journal = QPlainTextEdit()
         self.journal.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the app
@@ -583,12 +586,34 @@ class HandbookPage(QWidget):
     def attach(self, vault) -> None:
         self.vault = vault
         self._fill_cases()
+        self._offer_kept_journal()
+
+    def _offer_kept_journal(self) -> None:
+        """After unlock: journal text the lock interrupted is back, unsaved (it is kept again
+        at the next lock if it is still there)."""
+        try:
+            case_id, text = self.vault.journal_draft()
+            self.vault.save_journal_draft(None, "")
+        except VaultError:
+            return
+        if not text:
+            return
+        index = self.case.findData(case_id)
+        if case_id is not None and index >= 0:
+            self.case.setCurrentIndex(index)
+        self.journal.setPlainText(text)
+        self.status.emit(_("Your unsaved journal text was kept: it is back, not yet saved."))
 
     def detach(self) -> None:
         if self._reader is not None:
             self._reader.stop()
         self._save_timer.stop()
+        self._rendering += 1  # a journal text still being written is dropped
+        self.generate.setEnabled(True)
         self._save_answers()
+        if self.vault is not None and self.vault.is_open:
+            with contextlib.suppress(VaultError):
+                self.vault.save_journal_draft(self.case.currentData(), self.journal.toPlainText())
         self.vault = None
         self._walkthrough_id = None
         self.panel.clear()
@@ -679,10 +704,28 @@ class HandbookPage(QWidget):
                 _("First record whether the question about violence was asked."),
             )
             return
-        try:
-            self.journal.setPlainText(render_journal(answers, self.journal_language.currentData()))
-        except Exception as error:  # a broken template pack: say so, keep what was typed
+        from vaaldstod.ui.worker import run_in_background
+
+        # Off the UI thread (the template comes from a pack and is limited in time and size
+        # by the core): quick exit, Esc Esc and auto-lock work while it renders.
+        language = self.journal_language.currentData()
+        self._rendering += 1
+        ticket = self._rendering
+        self.generate.setEnabled(False)
+        run_in_background(
+            lambda: render_journal(answers, language),
+            lambda text: self._generated(ticket, text, None),
+            lambda error: self._generated(ticket, "", error),
+        )
+
+    def _generated(self, ticket: int, text: str, error: Exception | None) -> None:
+        if ticket != self._rendering:
+            return  # locked (or asked again) meanwhile: this text is not wanted any more
+        self.generate.setEnabled(True)
+        if error is not None:  # a broken template pack: say so, keep what was typed
             QMessageBox.warning(self, _("Journal text"), error_text(error))
+        else:
+            self.journal.setPlainText(text)
 
     def _save_note(self) -> None:
         case_id = self.case.currentData()

@@ -42,6 +42,10 @@ class InactivityTimer(QObject):
         self._timer.stop()
 
     @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    @property
     def active(self) -> bool:
         return self._timer.isActive()
 

@@ -33,6 +33,8 @@ class LockScreen(QWidget):
     restore_requested = Signal()
     language_chosen = Signal(str)
 
+    neutral_title = ""  # the office's neutral name from Settings, if any
+
     def __init__(self, creating: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
@@ -108,12 +110,9 @@ class LockScreen(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle("Våldstöd")
-        label_text(
-            self.quick_exit,
-            _("Quick exit"),
-            _("Hides the app at once and locks it (Esc Esc or F12)"),
-        )
+        # Discretion: nothing on the lock screen names what the app is for.
+        self.setWindowTitle(self.neutral_title or _("Notes"))
+        self.quick_exit.retranslate_ui()
         label_text(self.language, _("Language"))
         if self.creating:
             self.title.setText(_("Create your vault"))
@@ -126,7 +125,7 @@ class LockScreen(QWidget):
             )
             label_text(self.submit, _("Create vault"))
         else:
-            self.title.setText(_("Våldstöd is locked"))
+            self.title.setText(_("Locked"))
             self.intro.setText(_("Enter your passphrase to unlock."))
             label_text(self.submit, _("Unlock"))
         label_text(
@@ -153,9 +152,10 @@ class LockScreen(QWidget):
         self.message.setAccessibleName(text)
 
     def clear(self) -> None:
-        """Forget anything half-typed (on lock, and after every attempt)."""
-        self.passphrase.clear()
-        self.confirm.clear()
+        """Forget anything half-typed (on lock, on unlock and after every attempt); setText
+        also drops the fields' undo history, which clear() would keep."""
+        self.passphrase.setText("")
+        self.confirm.setText("")
         self.passphrase.setFocus()
 
     def _submit(self) -> None:

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
 
             page = ExercisesPage()
             page.presenting.connect(self.presenting)
+            page.quick_exit_requested.connect(self.quick_exit_requested)
             return page
         if key == "statistics":
             from vaaldstod.ui.statistics_page import StatisticsPage
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
             self._agency_chosen(current.agency)
             return
         self.settings = current
+        self._show_title()
         if "handbook" in self.pages:
             self.handbook.ask_agency(not current.agency_confirmed)
             self.handbook.set_agency(current.agency)
@@ -228,16 +230,17 @@ class MainWindow(QMainWindow):
 
     # -- texts, vault, status ----------------------------------------------------------
 
+    def _show_title(self) -> None:
+        """The app's name, or the neutral one chosen in Settings (discretion)."""
+        title = self.settings.neutral_title or "Våldstöd"
+        self.setWindowTitle(title)
+        self.heading.setText(title)
+
     def retranslate_ui(self) -> None:
-        self.setWindowTitle("Våldstöd")
-        self.heading.setText("Våldstöd")
+        self._show_title()
         label_text(self.lock, _("Lock"), _("Lock the vault now (Ctrl+L)"))
         label_text(self.help, _("Keyboard shortcuts"), _("List the keyboard shortcuts (F1)"))
-        label_text(
-            self.quick_exit,
-            _("Quick exit"),
-            _("Hides the app at once and locks it (Esc Esc or F12)"),
-        )
+        self.quick_exit.retranslate_ui()
         label_text(self.navigation, _("Areas"))
         for row, (_key, caption) in enumerate(PAGES):
             self.navigation.item(row).setText(_(caption))

@@ -5,9 +5,10 @@ window on the leader's screen. With one screen, the notes are a window the leade
 and hides with N. Keys: Right, Space or Page Down for the next stage; Left or Page Up for
 the previous one; Up and Down scroll; Esc leaves presenter mode.
 
-Keys are read in `keyPressEvent`, never through a QShortcut or an application-wide filter:
-a shortcut would take Esc before the quick-exit filter counts it, and double Esc must
-always reach it (see quick_exit.py). One Esc leaves presenter mode and is still counted.
+Keys are read in `keyPressEvent`, never through a QShortcut or an application-wide filter.
+Esc here only leaves presenter mode: presenters press it by habit, so the quick-exit filter
+does not count it (a second Esc must not quit the app); F12 and the red "Quick exit" button
+on both windows still quit at once. The room sees no key hints and no buttons but that one.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from vaaldstod.exercises.care import SupportLine
 from vaaldstod.handbook import Handbook
 from vaaldstod.i18n import _
 from vaaldstod.ui.exercise_banner import ExerciseBanner
-from vaaldstod.ui.widgets import button, label, label_text
+from vaaldstod.ui.quick_exit import ESCAPE_LEAVES
+from vaaldstod.ui.widgets import QuickExitButton, button, label, label_text
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp}
@@ -59,6 +61,16 @@ def choose_screens(
         leader = screens[0]
     group = next(screen for screen in screens if screen is not leader)
     return group, leader
+
+
+def distinct_screens(screens: Sequence[QScreen]) -> list[QScreen]:
+    """Screens showing different pictures: a mirrored projector has the laptop's geometry and
+    shows the same picture, so it counts as the same screen."""
+    distinct: list[QScreen] = []
+    for screen in screens:
+        if not any(screen.geometry() == seen.geometry() for seen in distinct):
+            distinct.append(screen)
+    return distinct
 
 
 def group_point_size(screen_height: int) -> int:
@@ -119,11 +131,16 @@ class _SlideWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.point_size = 0  # the base size the fonts were last set for
         self.text_point_size = 0.0  # the text's size after fitting: the base or smaller
+        self.setProperty(ESCAPE_LEAVES, True)
+        self.quick_exit = QuickExitButton()
+        self.quick_exit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.quick_exit.clicked.connect(presenter.quick_exit_requested)
 
         top = QHBoxLayout()
         top.addWidget(self.position)
         top.addStretch()
         top.addWidget(self.timer)
+        top.addWidget(self.quick_exit)
         bottom = QHBoxLayout()
         bottom.addStretch()
         for control in (self.previous, self.next, self.toggle_notes, self.leave):
@@ -195,6 +212,7 @@ class _SlideWindow(QWidget):
 
     def retranslate_ui(self) -> None:
         self.banner.retranslate_ui()
+        self.quick_exit.retranslate_ui()
         label_text(self.previous, _("Previous"), _("Previous stage (Left arrow)"))
         label_text(self.next, _("Next"), _("Next stage (Right arrow or Space)"))
         label_text(self.toggle_notes, _("Notes"), _("Show or hide the facilitator notes (N)"))
@@ -240,10 +258,31 @@ class PresenterWindow(_SlideWindow):
     def __init__(self, presenter: Presenter) -> None:
         super().__init__(presenter)
         self.setObjectName("presenterWindow")
+        # The room sees the case, not how the leader runs it: no key hints, no buttons but
+        # quick exit (the leader uses the keys, or the buttons on the notes window).
+        for control in (self.hints, self.previous, self.next, self.toggle_notes, self.leave):
+            control.hide()
+        self.notice = label("muted")
+        self.notice.hide()
+        self._notice_timer = QTimer(self, singleShot=True, interval=6000)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        self.layout().insertWidget(1, self.notice)
         self.set_point_size(GROUP_POINT_SIZE)
 
     def base_point_size(self) -> int:
         return group_point_size(self.height())
+
+    def explain_hidden_notes(self) -> None:
+        """N with one screen: say why the notes do not appear (for a few seconds)."""
+        label_text(
+            self.notice,
+            _(
+                "The facilitator notes stay hidden: with one screen or a mirrored projector "
+                "the room would see them. Extend the display to a second screen to see them."
+            ),
+        )
+        self.notice.show()
+        self._notice_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         # Closed from the window manager (Alt+F4): leave presenter mode altogether.
@@ -290,6 +329,7 @@ class Presenter(QObject):
 
     finished = Signal()
     slide_changed = Signal(int)
+    quick_exit_requested = Signal()
 
     def __init__(
         self,
@@ -317,7 +357,7 @@ class Presenter(QObject):
 
     def start(self) -> None:
         """Full screen for the group; the notes on the leader's screen if there is a second."""
-        screens = QGuiApplication.screens()
+        screens = distinct_screens(QGuiApplication.screens())
         leader = self.leader_screen or QGuiApplication.primaryScreen()
         group_screen, notes_screen = choose_screens(screens, leader)
         self.two_screens = notes_screen is not None
@@ -414,12 +454,14 @@ class Presenter(QObject):
         elif key in PREVIOUS_KEYS:
             self.previous()
         elif key == NOTES_KEY and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.toggle_notes()
+            if self.two_screens or self.notes.isVisible():
+                self.toggle_notes()
+            else:  # one screen (or a mirrored one) is what the room sees
+                self.group.explain_hidden_notes()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             window.scroll(-1 if key == Qt.Key.Key_Up else 1)
         elif key == Qt.Key.Key_Escape:
-            # Accepted here, but the application's quick-exit filter has already counted it.
-            self.leave()
+            self.leave()  # not counted by the quick-exit filter (ESCAPE_LEAVES)
         else:
             return False
         event.accept()

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QWidget
 
 DOUBLE_ESC_SECONDS = 0.6
 SHORTCUT_KEY = Qt.Key.Key_F12
+# A window with this property set uses Esc to leave (presenter mode): that Esc is not counted,
+# so leaving is never one more Esc away from quitting. F12 and the red button still work.
+ESCAPE_LEAVES = "escapeLeavesOnly"
 
 
 class QuickExitFilter(QObject):
@@ -33,6 +36,9 @@ class QuickExitFilter(QObject):
         if key == SHORTCUT_KEY:
             self._trigger()
             return True
+        if key == Qt.Key.Key_Escape and watched.window().property(ESCAPE_LEAVES):
+            self._last_escape = -1.0
+            return False
         if key == Qt.Key.Key_Escape and not event.isAutoRepeat():
             now = time.monotonic()
             if now - self._last_escape <= DOUBLE_ESC_SECONDS:

@@ -88,6 +88,7 @@ class SettingsPage(QWidget):
         self.theme = QComboBox()
         self.text_scale = QSpinBox(minimum=75, maximum=200, singleStep=25, suffix=" %")
         self.idle = QSpinBox(minimum=1, maximum=60)
+        self.presenting_idle = QSpinBox(minimum=10, maximum=240)
         self.retention = QSpinBox(minimum=7, maximum=3650)
         self.statistics_retention = QSpinBox(minimum=7, maximum=3650)
         self.agency = QComboBox()
@@ -102,6 +103,10 @@ class SettingsPage(QWidget):
         self.vault_note = label("muted")
 
         self.reduce_motion = QCheckBox()
+        self.allow_capture = QCheckBox()
+        self.neutral_title = QLineEdit()
+        self.neutral_title.setMaxLength(60)
+        self.neutral_title.editingFinished.connect(self._store)
         self.speech_rate = QSpinBox(minimum=-10, maximum=10)
         self.general = QGroupBox()
         self.general_form = QFormLayout(self.general)
@@ -125,6 +130,21 @@ class SettingsPage(QWidget):
             (self.access_form, self.speech_rate, N_("Speech rate when listening")),
             (self.access_form, self.reduce_motion, N_("Reduce motion")),
             (self.safety_form, self.idle, N_("Lock after minutes without activity")),
+            (
+                self.safety_form,
+                self.presenting_idle,
+                N_("While presenting an exercise, lock after minutes without activity"),
+            ),
+            (
+                self.safety_form,
+                self.neutral_title,
+                N_("Neutral name in the title bar (e.g. the office's; empty: Våldstöd)"),
+            ),
+            (
+                self.safety_form,
+                self.allow_capture,
+                N_("Let assistive tools and screen sharing see the app (Windows, macOS)"),
+            ),
             (
                 self.safety_form,
                 self.retention,
@@ -164,11 +184,13 @@ class SettingsPage(QWidget):
         for spin in (
             self.text_scale,
             self.idle,
+            self.presenting_idle,
             self.statistics_retention,
             self.speech_rate,
         ):
             spin.valueChanged.connect(self._store)
         self.reduce_motion.toggled.connect(self._store)
+        self.allow_capture.toggled.connect(self._store)
         self.retranslate_ui()
 
     def _fit_boxes(self) -> None:
@@ -226,7 +248,10 @@ class SettingsPage(QWidget):
         self.text_scale.setValue(current.text_scale)
         self.speech_rate.setValue(current.speech_rate)
         self.reduce_motion.setChecked(current.reduce_motion)
+        self.allow_capture.setChecked(current.allow_screen_capture)
+        self.neutral_title.setText(current.neutral_title)
         self.idle.setValue(current.idle_lock_minutes)
+        self.presenting_idle.setValue(current.presenting_lock_minutes)
         self.statistics_retention.setValue(current.statistics_retention_days)
         self.agency.setCurrentIndex(AGENCIES.index(current.agency))
 
@@ -235,11 +260,14 @@ class SettingsPage(QWidget):
             self.settings,
             language=self.language.currentData(),
             idle_lock_minutes=self.idle.value(),
+            presenting_lock_minutes=self.presenting_idle.value(),
             statistics_retention_days=self.statistics_retention.value(),
             agency=self.agency.currentData(),
             theme=self.theme.currentData() or self.settings.theme,
             text_scale=self.text_scale.value(),
             reduce_motion=self.reduce_motion.isChecked(),
+            allow_screen_capture=self.allow_capture.isChecked(),
+            neutral_title=self.neutral_title.text(),
             speech_rate=self.speech_rate.value(),
         ).validated()
         # Applied here so that the box works at once; the controller applies it at start.

@@ -10,6 +10,7 @@ from vaaldstod.ui.widgets import label_text, wrap_tree
 SHORTCUTS = (
     ("Esc Esc", N_("Quick exit: hide everything at once, lock and quit")),
     ("F12", N_("Quick exit")),
+    ("fn+F12", N_("Quick exit on a Mac keyboard, where F12 alone is a media key")),
     ("Ctrl+L", N_("Lock now")),
     ("Ctrl+F", N_("Search notes, or search the handbook on the handbook page")),
     ("Ctrl+N", N_("New case")),
@@ -27,7 +28,7 @@ SHORTCUTS = (
     ("→ / Space / Page Down", N_("Presenter mode: next stage")),
     ("← / Page Up", N_("Presenter mode: previous stage")),
     ("N", N_("Presenter mode: show or hide the facilitator notes")),
-    ("Esc", N_("Presenter mode: leave (a second Esc straight after is a quick exit)")),
+    ("Esc", N_("Presenter mode: leave (another Esc does not quit; F12 does)")),
     ("F1", N_("This list")),
 )
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vaaldstod.i18n import _
+
 
 def label_text(widget: QWidget, text: str, description: str = "") -> None:
     """Set the visible text (where there is one) and the accessible name together."""
@@ -52,6 +54,14 @@ class QuickExitButton(QPushButton):
         self.setProperty("role", "exit")
         self.setObjectName("quickExit")
         self.setAutoDefault(False)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        label_text(
+            self,
+            _("Quick exit"),
+            _("Hides the app at once and locks it (Esc Esc or F12)"),
+        )
 
 
 def form_row(form: QFormLayout, field: QWidget) -> QLabel:

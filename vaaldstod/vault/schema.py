@@ -143,7 +143,23 @@ CREATE TABLE IF NOT EXISTS vault_settings (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, STATISTICS, V_OFFICE_RECORDS, V_SETTINGS]
+# Unsaved words that survive a lock besides a new note's draft: the edit of an
+# existing note (deleted with the note) and the handbook's journal text (with its case).
+V_DRAFTS = """
+CREATE TABLE edit_drafts (
+    note_id INTEGER PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    saved TEXT NOT NULL
+);
+CREATE TABLE journal_draft (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    case_id INTEGER REFERENCES cases(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    saved TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, STATISTICS, V_OFFICE_RECORDS, V_SETTINGS, V_DRAFTS]
 
 LATEST = len(MIGRATIONS)
 

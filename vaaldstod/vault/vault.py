@@ -725,6 +725,46 @@ class Vault:
         row = self._conn.execute("SELECT text FROM drafts WHERE case_id = ?", (case_id,)).fetchone()
         return row[0] if row else ""
 
+    def save_edit_draft(self, note_id: int, text: str) -> None:
+        """An unsaved edit of an existing note, kept (encrypted) until saved or cancelled."""
+        with self._write():
+            self._conn.execute(
+                "INSERT INTO edit_drafts (note_id, text, saved) VALUES (?, ?, ?)"
+                " ON CONFLICT(note_id) DO UPDATE SET text = excluded.text,"
+                " saved = excluded.saved",
+                (note_id, text, _stamp(self.clock())),
+            )
+
+    def discard_edit_draft(self, note_id: int) -> None:
+        with self._write():
+            self._conn.execute("DELETE FROM edit_drafts WHERE note_id = ?", (note_id,))
+
+    @_reading
+    def edit_drafts(self) -> list[tuple[int, int, str]]:
+        """(case id, note id, text) of every kept edit, newest first."""
+        return self._conn.execute(
+            "SELECT notes.case_id, edit_drafts.note_id, edit_drafts.text FROM edit_drafts"
+            " JOIN notes ON notes.id = edit_drafts.note_id ORDER BY edit_drafts.saved DESC"
+        ).fetchall()
+
+    def save_journal_draft(self, case_id: int | None, text: str) -> None:
+        """The handbook's unsaved journal text (one), with the case chosen for it if any."""
+        with self._write():
+            if text.strip():
+                self._conn.execute(
+                    "INSERT INTO journal_draft (id, case_id, text, saved) VALUES (1, ?, ?, ?)"
+                    " ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id,"
+                    " text = excluded.text, saved = excluded.saved",
+                    (case_id, text, _stamp(self.clock())),
+                )
+            else:
+                self._conn.execute("DELETE FROM journal_draft")
+
+    @_reading
+    def journal_draft(self) -> tuple[int | None, str]:
+        row = self._conn.execute("SELECT case_id, text FROM journal_draft").fetchone()
+        return (row[0], row[1]) if row else (None, "")
+
     # -- referrals and walk-throughs recorded in a case -----------------------------------
 
     def add_referral(
