@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +21,6 @@ from vaaldstod.settings import Settings
 from vaaldstod.ui import theme
 from vaaldstod.ui.clipboard import SecureClipboard
 from vaaldstod.ui.dialog_guard import DialogGuard
-from vaaldstod.ui.errors import restored_text
 from vaaldstod.ui.inactivity import InactivityTimer
 from vaaldstod.ui.lock_screen import LockScreen
 from vaaldstod.ui.platform_privacy import SessionEvents, set_capture_excluded
@@ -56,7 +56,8 @@ class AppController(QObject):
         self.quick_exit_filter = QuickExitFilter(self.quick_exit, self)
         self.dialog_guard = DialogGuard(self.quick_exit, self)
         self.session_events = SessionEvents(self._system_lock)
-        app.installNativeEventFilter(self.session_events)
+        if sys.platform == "win32":  # elsewhere it would be a Python call for every X event
+            app.installNativeEventFilter(self.session_events)
         # At Windows logoff Qt emits aboutToQuit and the process is killed right after; the
         # session manager asks first. Both keep unsaved words as drafts and close the vault.
         app.aboutToQuit.connect(self._about_to_quit)
@@ -205,6 +206,8 @@ class AppController(QObject):
         # The current vault was damaged (its passphrase was right): replaced, but nobody is
         # let in without the restored vault's own passphrase.
         self.throttle.succeeded()
+        from vaaldstod.ui.errors import restored_text  # imports the vault: not before unlock
+
         self.lock_screen.block_for(0, restored_text(kept, locked=True))
 
     def _open_failed(self, error: Exception) -> None:
@@ -259,6 +262,8 @@ class AppController(QObject):
             if moved.name.split(".foreign-")[0].endswith("-wal")
         ]
         if vault.replaced is not None:
+            from vaaldstod.ui.errors import restored_text
+
             notices.append(restored_text(vault.replaced, locked=False))
         if purged:
             notices.append(

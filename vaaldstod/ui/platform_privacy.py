@@ -20,7 +20,6 @@ X11 and Wayland protocols offer no capture exclusion.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 from collections.abc import Callable
 
@@ -63,6 +62,8 @@ def _runtime():
     """The Objective-C runtime, with AppKit loaded (macOS only)."""
     global _objc
     if _objc is None:
+        import ctypes.util  # only here: it starts subprocess machinery, slow before the lock screen
+
         runtime = ctypes.cdll.LoadLibrary(ctypes.util.find_library("objc"))
         runtime.sel_registerName.restype = ctypes.c_void_p
         runtime.objc_getClass.restype = ctypes.c_void_p
