@@ -182,7 +182,8 @@ def test_journal_text_says_whether_a_report_of_concern_was_made(qtbot, page):
     assert panel.answers()["child_report"] == "made_at_meeting"
     page.show_step("journal")
     qtbot.mouseClick(page.generate, Qt.MouseButton.LeftButton)
-    assert "Orosanmälan till socialtjänsten gjordes den" in page.journal.toPlainText()
+    written = "Orosanmälan till socialtjänsten gjordes den"
+    qtbot.waitUntil(lambda: written in page.journal.toPlainText())  # written off-thread
     panel.children.setChecked(False)
     assert panel.answers()["child_report"] is None
 

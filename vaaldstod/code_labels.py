@@ -30,6 +30,11 @@ FORMS = (
     ("honour", N_("Honour-related")),
     ("trafficking", N_("Prostitution or trafficking")),
 )
+CHILD_REPORTS = (
+    ("made_at_meeting", N_("Made at this meeting")),
+    ("made_before", N_("Made before this meeting")),
+    ("not_made", N_("Not made")),
+)
 # Proper names: the same in every language.
 AGENCY_NAMES = {
     "kronofogden": "Kronofogden",

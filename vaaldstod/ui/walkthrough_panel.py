@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vaaldstod.code_labels import ASKED, DISCLOSED, FORMS, NOT_ASKED_REASONS  # noqa: F401
+from vaaldstod.code_labels import (  # noqa: F401
+    ASKED,
+    CHILD_REPORTS,
+    DISCLOSED,
+    FORMS,
+    NOT_ASKED_REASONS,
+)
 from vaaldstod.i18n import N_, _
 from vaaldstod.ui.widgets import button, label_text
 
-CHILD_REPORTS = (
-    ("made_at_meeting", N_("Made at this meeting")),
-    ("made_before", N_("Made before this meeting")),
-    ("not_made", N_("Not made")),
-)
 CONSENT_LABELS = (
     ("given", N_("Consent given")),
     ("refused", N_("Consent refused")),
