@@ -401,9 +401,12 @@ class Vault:
         return self.case(case_id).expires_on
 
     def purge_expired(self) -> int:
-        """Delete every case (with its notes and history) past its retention date."""
+        """Delete every case (with its notes and history) whose retention date has come.
+
+        The UI tells the handler "deleted on {expires_on}": on that day it is gone, not a day
+        later."""
         today = self.clock().date()
-        expired = [case.id for case in self.cases() if case.expires_on < today]
+        expired = [case.id for case in self.cases() if case.expires_on <= today]
         if expired:
             with self._write():
                 self._conn.executemany(
