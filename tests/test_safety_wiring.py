@@ -14,7 +14,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -126,6 +126,32 @@ def test_the_clipboard_timer_really_empties_the_clipboard(qtbot, unlock, monkeyp
     assert QGuiApplication.clipboard().text() == "Första anteckningen"
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=5000)
     assert not controller.locked  # only the copy went; the handler goes on working
+
+
+def test_copies_are_concealed_from_clipboard_managers_on_every_platform(unlock):
+    controller = unlock()
+    controller.clipboard.copy("kopierad anteckning")
+    mime = QGuiApplication.clipboard().mimeData()
+    assert bytes(mime.data("x-kde-passwordManagerHint")) == b"secret"  # KDE, GNOME
+    assert bytes(mime.data("ExcludeClipboardContentFromMonitorProcessing")) == b"1"  # Windows
+    controller.clipboard.clear()
+
+
+def test_clearing_never_removes_what_the_handler_copied_elsewhere(unlock):
+    """An image (no text) copied in another program survives lock, quick exit and quit,
+    whether or not the app copied anything before."""
+    controller = unlock()
+    board = QGuiApplication.clipboard()
+    for copied_before in (False, True):
+        if copied_before:
+            controller.clipboard.copy("vår kopia")
+            controller.clipboard.clear()
+        image = QMimeData()
+        image.setData("image/png", b"\x89PNG fictional")
+        board.setMimeData(image)
+        controller.clipboard.clear()
+        assert bytes(board.mimeData().data("image/png")) == b"\x89PNG fictional"
+    board.clear()
 
 
 # -- quick exit with several windows ------------------------------------------------------
