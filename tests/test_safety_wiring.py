@@ -8,6 +8,7 @@ activity, the national numbers on the printed sheets, and the pseudonym check on
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 from datetime import timedelta
@@ -335,6 +336,60 @@ def test_the_national_numbers_are_printed_on_the_poster_and_the_a4_sheet(tmp_pat
         if not any(_digits(phone) in found for found in printed)
     }
     assert not missing, f"not on the {fmt}: {missing}"
+
+
+def _rendered_numbers(fmt: str, entries, office=None) -> str:
+    from vaaldstod.directory import OfficeProfile
+    from vaaldstod.sheets import render_sheet, sheet_languages
+    from vaaldstod.sheets.render import visible_text
+
+    rendered = render_sheet(fmt, sheet_languages()["sv"], entries, office or OfficeProfile())
+    return _digits(visible_text(rendered.html))
+
+
+def _for_kronoberg():
+    from vaaldstod.directory import Directory
+    from vaaldstod.sheets.cli import printable
+
+    return printable(Directory().entries("sv"), _kronoberg())
+
+
+def test_the_poster_prints_national_lines_only_and_the_office_number():
+    """In-process, so mutation testing sees which test covers the rendering."""
+    from vaaldstod.directory import LocalNumber, OfficeProfile
+    from vaaldstod.sheets.render import POSTER_MAX_LINES
+
+    shipped = _for_kronoberg()
+    national = [e for e in shipped if e.area == "national"][:POSTER_MAX_LINES]
+    regional = [
+        dataclasses.replace(
+            national[0], id="county", area="county", county="Kronoberg", phone="0470-12 34 56"
+        )
+    ]
+    entries = regional + shipped
+    office = OfficeProfile(local_numbers=(LocalNumber("Socialtjänsten", "0470-99 99 99"),))
+    printed = _rendered_numbers("poster", entries, office)
+    assert all(_digits(e.phone) in printed for e in national)
+    assert "047099999" in printed
+    assert not [e.organisation for e in regional if _digits(e.phone) in printed]
+
+
+def test_the_a4_sheet_prints_every_number_given_to_it():
+    entries = _for_kronoberg()
+    printed = _rendered_numbers("a4", entries)
+    assert [e.organisation for e in entries if _digits(e.phone) not in printed] == []
+
+
+def test_the_card_puts_the_office_number_first_and_each_number_once():
+    from vaaldstod.directory import LocalNumber, OfficeProfile
+
+    entries = _for_kronoberg()
+    first = entries[0]
+    respelled = dataclasses.replace(first, id="same-number", phone=_digits(first.phone))
+    office = OfficeProfile(local_numbers=(LocalNumber("Socialtjänsten", "0470-99 99 99"),))
+    printed = _rendered_numbers("card", [first, respelled], office)
+    assert printed.startswith("047099999")
+    assert printed.count(_digits(first.phone)) == 1
 
 
 def _kronoberg():
