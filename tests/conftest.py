@@ -63,3 +63,19 @@ def vault(tmp_path, clock):
     opened = Vault.create(tmp_path / "vault.db", PASSPHRASE, clock=clock)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def restore_app(qapp):
+    """Put the application's language, font, palette and style sheet back as they were."""
+    from PySide6.QtGui import QPalette
+
+    from vaaldstod import i18n
+
+    before = (i18n._current, i18n._translations)
+    font, palette, sheet = qapp.font(), QPalette(qapp.palette()), qapp.styleSheet()
+    yield qapp
+    i18n._current, i18n._translations = before
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QAccessible, QColor, QFontMetrics, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAccessible, QColor, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -198,18 +198,6 @@ def contrast(first: str, second: str) -> float:
 
 
 # -- fixtures --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def restore_app(qapp):
-    """Put the application's language, font, palette and style sheet back as they were."""
-    before = (i18n._current, i18n._translations)
-    font, palette, sheet = qapp.font(), QPalette(qapp.palette()), qapp.styleSheet()
-    yield qapp
-    i18n._current, i18n._translations = before
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
 
 
 @pytest.fixture

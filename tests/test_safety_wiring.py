@@ -16,28 +16,15 @@ from unittest import mock
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from tests import needs
 from tests.conftest import PASSPHRASE
-from vaaldstod import i18n
 from vaaldstod.settings import Settings
 from vaaldstod.vault import Vault, VaultError
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def restore_app(qapp):
-    """The controller applies the theme and language: put them back afterwards."""
-    before = (i18n._current, i18n._translations)
-    font, palette, sheet = qapp.font(), QPalette(qapp.palette()), qapp.styleSheet()
-    yield qapp
-    i18n._current, i18n._translations = before
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
 
 
 @pytest.fixture
@@ -100,16 +87,21 @@ def test_the_idle_lock_runs_on_the_minutes_from_settings(unlock):
 # -- clipboard ------------------------------------------------------------------------------
 
 
-def test_a_copied_note_is_cleared_after_the_time_with_no_other_action(qtbot, unlock):
-    from vaaldstod.ui import clipboard
-
-    assert clipboard.CLEAR_AFTER_MS == 30_000
-    controller = unlock(fill=_one_case_with_a_note)
+def _copy_the_note(qtbot, controller) -> None:
+    """Choose the case's note and press Copy, as the handler does."""
     cases = controller.main_window.cases
     cases._show_case(controller.filled)
     cases.notes.setCurrentRow(0)
     qtbot.mouseClick(cases.copy, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "Första anteckningen"
+
+
+def test_a_copied_note_is_cleared_after_the_time_with_no_other_action(qtbot, unlock):
+    from vaaldstod.ui import clipboard
+
+    assert clipboard.CLEAR_AFTER_MS == 30_000
+    controller = unlock(fill=_one_case_with_a_note)
+    _copy_the_note(qtbot, controller)
     timer = controller.clipboard._timer
     assert timer.isActive() and timer.interval() == 30_000 and timer.remainingTime() > 29_000
     controller.clipboard.clear()
@@ -120,11 +112,7 @@ def test_the_clipboard_timer_really_empties_the_clipboard(qtbot, unlock, monkeyp
 
     monkeypatch.setattr(clipboard, "CLEAR_AFTER_MS", 200)  # 30 s, shortened for the test
     controller = unlock(fill=_one_case_with_a_note)
-    cases = controller.main_window.cases
-    cases._show_case(controller.filled)
-    cases.notes.setCurrentRow(0)
-    qtbot.mouseClick(cases.copy, Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text() == "Första anteckningen"
+    _copy_the_note(qtbot, controller)
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=5000)
     assert not controller.locked  # only the copy went; the handler goes on working
 
