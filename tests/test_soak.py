@@ -41,5 +41,8 @@ def test_a_day_of_typing_in_the_real_window(tmp_path):
     print(measured)  # shown with -s, and in the report of a failure
     assert measured["alive"]
     assert measured["notes"] >= NOTES and measured["keys"] >= KEYS and measured["locks"] >= 3
-    assert measured["none_after"] >= measured["none_before"], measured
+    if sys.version_info < (3, 12):
+        # From 3.12 None is immortal: bindings built for the stable ABI still move its count,
+        # but far above zero, so the count says nothing there.
+        assert measured["none_after"] >= measured["none_before"], measured
     assert measured["rss_after_mb"] - measured["rss_before_mb"] < RSS_GROWTH_MB, measured
