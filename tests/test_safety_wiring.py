@@ -258,6 +258,16 @@ def test_a_personal_number_in_any_spelling_is_refused(vault, name):
     assert vault.case(case).pseudonym == "Ärende 2026-004"
 
 
+def test_a_case_can_be_renamed_to_another_spelling_of_its_own_name_only(vault):
+    case = vault.create_case("Ärende 2026-005")
+    other = vault.create_case("Ärende 2026-006")
+    vault.rename_case(case, "ärende 2026-005")  # its own name, in other letters: fine
+    assert vault.case(case).pseudonym == "ärende 2026-005"
+    with pytest.raises(VaultError, match="already a case"):
+        vault.rename_case(other, "ÄRENDE 2026-005")
+    assert vault.case(other).pseudonym == "Ärende 2026-006"
+
+
 def test_renaming_a_case_in_the_window_checks_the_pseudonym(qtbot, unlock, monkeypatch):
     from vaaldstod.ui import cases_page
 
