@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from tests import needs
 from tests.conftest import PASSPHRASE
+from vaaldstod import i18n
 from vaaldstod.settings import Settings
 from vaaldstod.vault import Vault, VaultError
 
@@ -258,6 +259,22 @@ def test_a_personal_number_in_any_spelling_is_refused(vault, name):
     assert vault.case(case).pseudonym == "Ärende 2026-004"
 
 
+def test_a_refused_pseudonym_is_explained_in_the_handlers_language(vault):
+    """The sentence reaches a Swedish handler in Swedish (the catalog knows the exact text)."""
+    from vaaldstod.ui.errors import error_text
+
+    i18n.set_language("sv")
+    with pytest.raises(VaultError) as refused:
+        vault.create_case("850101 0000")
+    assert error_text(refused.value) == (
+        "En pseudonym får inte innehålla ett personnummer; "
+        "välj en neutral, till exempel ”Ärende 2026-014”."
+    )
+    with pytest.raises(VaultError) as empty:
+        vault.create_case("   ")
+    assert error_text(empty.value) == "Ett ärende behöver en pseudonym."
+
+
 def test_a_case_can_be_renamed_to_another_spelling_of_its_own_name_only(vault):
     case = vault.create_case("Ärende 2026-005")
     other = vault.create_case("Ärende 2026-006")
@@ -381,8 +398,7 @@ def test_the_a4_sheet_prints_every_number_given_to_it():
 def test_the_card_puts_the_office_number_first_and_each_number_once():
     from vaaldstod.directory import LocalNumber, OfficeProfile
 
-    entries = _for_kronoberg()
-    first = entries[0]
+    first = next(e for e in _for_kronoberg() if e.phone != _digits(e.phone))  # "020-50 50 50"
     respelled = dataclasses.replace(first, id="same-number", phone=_digits(first.phone))
     office = OfficeProfile(local_numbers=(LocalNumber("Socialtjänsten", "0470-99 99 99"),))
     printed = _rendered_numbers("card", [first, respelled], office)
