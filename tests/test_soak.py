@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.gui]  # the app runs in a subprocess
 
 CHECKOUT = Path(__file__).parents[1]
 NOTES = 20_000
