@@ -1,11 +1,11 @@
 # Every target sets up its own virtual environment from the lock file.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard vaaldstod/i18n/*/LC_MESSAGES/vaaldstod.po))
 
-.PHONY: help run test lint i18n bench installer sign-packs clean
+.PHONY: help run test lint i18n bench installer sign-packs mutation clean
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,5 +50,12 @@ sign-packs: $(STAMP)  ## Sign every shipped pack (and the test fixtures) whose s
 	$(PY) -m vaaldstod.packs.publish --key $(RELEASE_KEY) --create-key --public-out vaaldstod/packs/trusted_keys vaaldstod/guides
 	$(PY) -m vaaldstod.packs.publish --key $(TEST_KEY) --name "Test key (tests only)" --public-out tests/fixtures/keys --no-validate tests/fixtures/packs
 
+# Mutation testing needs mutmut only here, pinned like the build tools (not in the lock file).
+MUTATION_TOOLS := mutmut==3.8.1
+
+mutation: $(STAMP) $(CATALOGS)  ## Mutation testing of the safety-critical modules (slow)
+	$(PY) -m pip install --quiet --disable-pip-version-check $(MUTATION_TOOLS)
+	QT_QPA_PLATFORM=offscreen CI=true $(PY) tools/mutation.py $(MUTATION_ARGS)
+
 clean:  ## Remove the virtual environment and build output
-	rm -rf $(VENV) build dist vaaldstod/i18n/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) build dist mutants vaaldstod/i18n/*/LC_MESSAGES/*.mo

@@ -3,8 +3,10 @@
     QT_QPA_PLATFORM=offscreen python -m bench
 
 All data is fictional and lives in a temporary folder removed at the end; nothing touches
-the handler's own vault or settings. A section that fails is reported as a row and the
-others still run, so one broken screen does not hide every other figure.
+the handler's own vault or settings. A section that fails (a probe that crashes or times
+out) is reported as a FAILED row with the tail of its stderr, the others still run, so one
+broken screen does not hide every other figure, and the run exits non-zero: a crash is never
+a "skipped" row.
 """
 
 from __future__ import annotations
@@ -29,7 +31,10 @@ def _section(title: str, run: Callable[[], tuple], rows: list[Row], details: dic
         result = run()
     except Exception as error:  # reported as a row: the remaining sections still run
         traceback.print_exc()
-        row = Row(title, None, note=f"failed: {type(error).__name__}: {str(error)[:80]}")
+        tail = getattr(error, "stderr_tail", "")
+        if tail:
+            print(f"stderr of the probe (last lines):\n{tail}", file=sys.stderr, flush=True)
+        row = Row(title, None, failed=True, note=f"{type(error).__name__}: {str(error)[:100]}")
         print_row(row)
         rows.append(row)
         return ()
@@ -62,7 +67,10 @@ def main() -> int:
     print_table(rows)
     write_results(rows, details)
     print(f"\nwritten to {RESULTS} in {details['seconds']:.0f} s")
-    return 0
+    failed = [row.metric for row in rows if row.failed]
+    if failed:
+        print(f"FAILED: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ class Row:
     max_value: float | None = None
     min_value: float | None = None
     note: str = ""
+    failed: bool = False  # a probe crashed or timed out: the whole run fails
     samples: dict[str, list[float]] = field(default_factory=dict)
 
     @property
@@ -49,7 +50,10 @@ class Row:
 
     @property
     def status(self) -> str:
-        """'met', 'GAP', 'skipped' (nothing to measure yet) or '-' (no target: information)."""
+        """'met', 'GAP', 'FAILED' (a probe crashed or timed out), 'skipped' (nothing to
+        measure yet, such as a feature not built) or '-' (no target: information)."""
+        if self.failed:
+            return "FAILED"
         if self.value is None:
             return "skipped"
         if self.target == "-":
@@ -69,7 +73,7 @@ class Row:
         value = "-" if self.value is None else self._show(self.value)
         baseline = "-" if self.baseline is None else self._show(self.baseline)
         ratio = "-" if self.ratio is None else f"{self.ratio:.2f}×"
-        status = self.status if self.value is not None else f"skipped: {self.note}"
+        status = self.status if self.value is not None else f"{self.status}: {self.note}"
         return (
             f"{self.metric:<52} {value:>13} {baseline:>13} {ratio:>7}  {self.target:<18} {status}"
         )
@@ -94,6 +98,9 @@ def print_table(rows: list[Row]) -> None:
         print(f"  {row.metric}: {row.note}")
     print()
     print(f"{len(rows)} figures, {len(gaps)} GAP: " + ", ".join(row.metric for row in gaps))
+    failed = [row for row in rows if row.failed]
+    if failed:
+        print(f"{len(failed)} FAILED: " + ", ".join(row.metric for row in failed))
 
 
 def write_results(rows: list[Row], details: dict, path: Path = RESULTS) -> None:

@@ -21,21 +21,44 @@ SLOW_IMPORT_MS = 10.0
 SHOWN_IMPORTS = 15
 
 
+class ProbeFailed(RuntimeError):
+    """A probe crashed, timed out or printed no result: the run fails, never a skipped row."""
+
+    def __init__(self, what: str, stderr: str | bytes | None) -> None:
+        if isinstance(stderr, bytes):
+            stderr = stderr.decode("utf-8", "replace")
+        self.stderr_tail = "\n".join((stderr or "").splitlines()[-STDERR_LINES:])
+        super().__init__(what)
+
+
+STDERR_LINES = 20
+PROBE_TIMEOUT_S = 120
+
+
 def probe(module: str, *args: str, home: Path, python_flags: tuple[str, ...] = ()) -> dict:
     """Run a probe module in a new process; its last stdout line is its JSON result."""
     env = os.environ | {"VAALDSTOD_HOME": str(home)}
     started = now_ms()
-    done = subprocess.run(
-        [sys.executable, *python_flags, "-m", module, *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    try:
+        done = subprocess.run(
+            [sys.executable, *python_flags, "-m", module, *args],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=PROBE_TIMEOUT_S,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise ProbeFailed(
+            f"{module} {' '.join(args)} timed out after {PROBE_TIMEOUT_S} s", error.stderr
+        ) from None
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
-        raise RuntimeError(f"{module} {args} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        raise ProbeFailed(
+            f"{module} {' '.join(args)} exited with {done.returncode}"
+            + ("" if lines else " and printed no result"),
+            done.stderr,
+        )
     result = json.loads(lines[-1])
     return result | {"started_ms": started, "stderr": done.stderr}
 

@@ -76,3 +76,19 @@ def test_publisher_key(monkeypatch):
     monkeypatch.setattr(trust, "EXTRA_KEY_DIRS", (Path(__file__).parent / "fixtures" / "keys",))
     with trust.use_office_trust(None):
         yield
+
+
+@pytest.fixture
+def restore_app(qapp):
+    """Put the application's language, font, palette and style sheet back as they were."""
+    from PySide6.QtGui import QPalette
+
+    from vaaldstod import i18n
+
+    before = (i18n._current, i18n._translations)
+    font, palette, sheet = qapp.font(), QPalette(qapp.palette()), qapp.styleSheet()
+    yield qapp
+    i18n._current, i18n._translations = before
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)

@@ -8,14 +8,12 @@ else a button's own text, else the text of a QLabel whose buddy the widget is.
 
 from __future__ import annotations
 
-import ctypes
 import re
-import sys
 from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QAccessible, QColor, QFontMetrics, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAccessible, QColor, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -200,31 +198,6 @@ def contrast(first: str, second: str) -> float:
 
 
 # -- fixtures --------------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def give_back_none():
-    """These tests press Tab thousands of times. PySide6 6.12.0 on Python 3.11 loses a
-    reference to None on each such call (tests/test_qt_binding.py) and the interpreter would
-    abort; hand back what the test lost. (The app itself needs a fixed binding.)"""
-    before = sys.getrefcount(None)
-    yield
-    lost = before - sys.getrefcount(None)
-    if sys.version_info < (3, 12):
-        for _reference in range(max(0, lost)):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
-
-
-@pytest.fixture
-def restore_app(qapp):
-    """Put the application's language, font, palette and style sheet back as they were."""
-    before = (i18n._current, i18n._translations)
-    font, palette, sheet = qapp.font(), QPalette(qapp.palette()), qapp.styleSheet()
-    yield qapp
-    i18n._current, i18n._translations = before
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import needs
 from vaaldstod import paths
 from vaaldstod.packs import PackError, load_pack
 from vaaldstod.packs.locate import key_lines, line_of
@@ -32,8 +33,7 @@ def citations(value, path=()):
 
 @pytest.fixture(scope="module")
 def sources() -> dict[str, list[str]]:
-    if not SOURCES.is_dir():
-        pytest.skip(f"the source reports are not beside the repository ({SOURCES} is missing)")
+    needs.folder(SOURCES, "the source reports")
     return {
         path.name: path.read_text(encoding="utf-8").split("\n") for path in SOURCES.glob("*.txt")
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -15,18 +16,23 @@ from tests.conftest import PASSPHRASE
 from vaaldstod.vault import Vault
 
 KILLS = 50
-WRITER = Path(__file__).with_name("crash_writer.py")
+CHECKOUT = Path(__file__).parents[1]
 
 
 def _kill_round(path: Path, round_no: int, rng: random.Random) -> list[str]:
     prefix = f"r{round_no}"
     writer = subprocess.Popen(
-        [sys.executable, str(WRITER), str(path), PASSPHRASE, prefix],
+        [sys.executable, "-m", "tests.crash_writer", str(path), PASSPHRASE, prefix],
         stdout=subprocess.PIPE,
         text=True,
-        cwd=Path(__file__).parents[1],
+        cwd=CHECKOUT,
+        env={**os.environ, "PYTHONPATH": str(CHECKOUT)},
     )
-    assert writer.stdout.readline().strip() == "ready"
+    ready, imported = writer.stdout.readline().split(maxsplit=1)
+    assert ready == "ready"
+    assert Path(imported.strip()).resolve().is_relative_to(CHECKOUT.resolve()), (
+        "the writer must test this checkout"
+    )
     time.sleep(rng.uniform(0.0, 0.25))
     writer.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no chance to clean up
     out, _ = writer.communicate()

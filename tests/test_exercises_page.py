@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 import subprocess
 import unicodedata
 from unittest import mock
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests import needs
 from tests.conftest import PASSPHRASE
 from vaaldstod import i18n, paths
 from vaaldstod.exercises import HandbookLink, banner_text, load_exercises
@@ -249,12 +249,13 @@ def test_logging_a_session_stores_it_and_the_summary_pdf_renders(
     assert page._save_pdf() == target
     data = target.read_bytes()
     assert data.startswith(b"%PDF")
-    if shutil.which("pdfinfo") and shutil.which("pdftotext"):
-        info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
-        assert re.search(r"^Pages:\s+1$", info, re.MULTILINE), info
-        out = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True)
-        text = unicodedata.normalize("NFKC", out.stdout)  # the PDF may use an "fi" ligature
-        assert "Barnen vid överlämningen" in text and banner_text() in text
+    info = subprocess.run([needs.tool("pdfinfo"), str(target)], capture_output=True, text=True)
+    assert re.search(r"^Pages:\s+1$", info.stdout, re.MULTILINE), info.stdout
+    out = subprocess.run(
+        [needs.tool("pdftotext"), str(target), "-"], capture_output=True, text=True
+    )
+    text = unicodedata.normalize("NFKC", out.stdout)  # the PDF may use an "fi" ligature
+    assert "Barnen vid överlämningen" in text and banner_text() in text
 
 
 def test_takeaways_with_numbers_or_too_long_are_not_saved(page, vault):

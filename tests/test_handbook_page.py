@@ -95,11 +95,21 @@ def test_not_asked_needs_a_reason_and_hides_disclosure(page):
     assert answers.asked == "not_asked" and answers.not_asked_reason == "interpreter"
 
 
-def test_search_as_you_type_jumps_to_the_item(qtbot, page):
-    qtbot.keyClicks(page.search, "tolk")
-    assert page.navigation.count() >= 1
-    page.navigation.setCurrentRow(0)
-    assert page.content.currentIndex() in (0, 1)
+@pytest.mark.parametrize("query", ["tolk", "pengar"])  # steps only; steps and checklist
+def test_search_as_you_type_jumps_to_the_item(qtbot, page, query):
+    qtbot.keyClicks(page.search, query)
+    hits = page.handbook.search(query)
+    assert hits
+    shown = [page.navigation.item(row).text() for row in range(page.navigation.count())]
+    assert shown == [f"{hit.title}\n{hit.snippet}" for hit in hits]
+    for row, hit in enumerate(hits):
+        page.navigation.setCurrentRow(row)
+        if hit.step == "checklist":
+            assert page.content.currentIndex() == 1
+            assert page.checklist.currentItem().text(0) == hit.title
+        else:
+            assert page.content.currentIndex() == 0 and page._shown_step == hit.step
+            assert hit.title in page.browser.toPlainText()
     page.search.clear()
     assert page.navigation.count() == 8  # six steps, the checklist and the journal
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date
 
@@ -10,6 +9,7 @@ import pytest
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QTextBrowser
 
+from tests import needs
 from tests.conftest import PASSPHRASE
 from tests.statistics_data import (
     assert_no_small_count_leaks,
@@ -113,10 +113,10 @@ def test_pdf_export_has_office_period_charts_and_no_small_count(page, tmp_path):
     assert page._export_pdf() == tmp_path / "q1.pdf"
     data = (tmp_path / "q1.pdf").read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Subtype /Image") >= 4  # the charts
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
     text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "q1.pdf"), "-"], capture_output=True, text=True
+        [needs.tool("pdftotext"), "-layout", str(tmp_path / "q1.pdf"), "-"],
+        capture_output=True,
+        text=True,
     ).stdout
     assert "Kronofogden Växjö" in text and "2026-W01" in text and "2026-W13" in text
     lines = [line.split() for line in text.splitlines()]

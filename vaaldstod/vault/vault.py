@@ -627,9 +627,12 @@ class Vault:
         return self.case(case_id).expires_on
 
     def purge_expired(self) -> int:
-        """Delete every case (with its notes and history) past its retention date."""
+        """Delete every case (with its notes and history) whose retention date has come.
+
+        The UI tells the handler "deleted on {expires_on}": on that day it is gone, not a day
+        later."""
         today = self.clock().date()
-        expired = [case.id for case in self.cases() if case.expires_on < today]
+        expired = [case.id for case in self.cases() if case.expires_on <= today]
         days, pending, effective = self._retention_rule()
         if pending == days and self.setting("retention_pending_days") is not None:
             with self._write():  # the notice is over: the shorter period is the rule now
