@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.test_accessibility import SCREEN_200, clipped_items, open_app, restore_app
+from tests.test_accessibility import SCREEN_200, clipped_items, open_app
 from vaaldstod.settings import Settings
 
 pytestmark = pytest.mark.gui
-__all__ = ["open_app", "restore_app"]  # fixtures used below, imported for pytest
+__all__ = ["open_app"]  # a fixture used below, imported for pytest
 
 
 def _step_list_problems(page) -> list[str]:
