@@ -67,7 +67,7 @@ class CasesPage(QWidget):
         self.extend.clicked.connect(self._extend_case)
         self.rename = button()
         self.rename.clicked.connect(self._rename_case)
-        self.delete_case = button()
+        self.delete_case = button("danger")  # destructive: must not look like "Rename"
         self.delete_case.clicked.connect(self._delete_case)
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
