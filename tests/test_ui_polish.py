@@ -103,3 +103,38 @@ def test_high_contrast_quick_exit_differs_from_other_buttons():
 
     colours = theme.HIGH_CONTRAST
     assert colours["exit"] != colours["accent"]
+
+
+def test_pseudonym_dialog_buttons_say_what_they_do_without_stock_icons(restore_app, vault):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QStyle
+
+    from vaaldstod import i18n
+    from vaaldstod.ui import theme
+    from vaaldstod.ui.cases_page import CasesPage
+
+    i18n.set_language("sv")
+    theme.apply(restore_app, "light", 100, restore_app.font().pointSizeF())
+    page = CasesPage(lambda _text: None)
+    page.vault = vault
+    seen = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        box = dialog.findChild(QDialogButtonBox)
+        seen["texts"] = sorted(b.text() for b in box.buttons())
+        hint = QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
+        seen["icons"] = [box.style().styleHint(hint, None, box)]
+        seen["icons"] += [0 if b.icon().isNull() else 1 for b in box.buttons()]
+        dialog.reject()
+
+    try:
+        QTimer.singleShot(0, look)
+        page._create_case()
+        assert seen["texts"] == ["Avbryt", "Skapa ärende"]
+        # The style sheet turns off the stock icons a desktop theme would add (offscreen has none).
+        assert seen["icons"] == [0, 0, 0]
+        assert vault.cases() == []
+    finally:
+        page.deleteLater()

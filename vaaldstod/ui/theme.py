@@ -181,6 +181,7 @@ QPushButton[role="primary"] {{ background: {accent}; color: {accent_text}; borde
 QPushButton[role="exit"] {{ background: {exit}; color: {exit_text}; border: none;
     font-weight: bold; }}
 QPushButton[role="danger"] {{ color: {exit}; border: 2px solid {exit}; font-weight: bold; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QLabel[role="muted"] {{ color: {muted}; }}
 QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
 QLabel[role="warning"], QFrame[role="warning"] {{ background: {warning_bg};
