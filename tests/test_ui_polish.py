@@ -138,3 +138,37 @@ def test_pseudonym_dialog_buttons_say_what_they_do_without_stock_icons(restore_a
         assert vault.cases() == []
     finally:
         page.deleteLater()
+
+
+def _top_ink_row(restore_app, text: str) -> int:
+    """The highest row with text-dark pixels in an inactive tab labelled `text`."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    tabs = QTabWidget()
+    try:
+        tabs.addTab(QWidget(), "Aktiv")
+        tabs.addTab(QWidget(), text)
+        tabs.resize(400, 200)
+        tabs.show()
+        restore_app.processEvents()
+        bar = tabs.tabBar()
+        rect = bar.tabRect(1)
+        image = bar.grab().toImage()
+        for y in range(rect.top(), rect.bottom()):
+            for x in range(rect.left() + 4, rect.right() - 4):
+                if QColor(image.pixel(x, y)).lightness() < 90:
+                    return y
+        return rect.bottom()
+    finally:
+        tabs.close()
+        tabs.deleteLater()
+
+
+def test_ring_and_dots_are_not_clipped_in_an_inactive_tab(restore_app):
+    """Fusion drew inactive tabs lower and cut off the ring of Å ("Ovningsfall")."""
+    from vaaldstod.ui import theme
+
+    theme.apply(restore_app, "light", 100, 9)
+    assert _top_ink_row(restore_app, "ÅÅÅ") < _top_ink_row(restore_app, "AAA") - 1
+    assert _top_ink_row(restore_app, "ÖÖÖ") < _top_ink_row(restore_app, "OOO") - 1

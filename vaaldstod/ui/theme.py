@@ -182,6 +182,10 @@ QPushButton[role="exit"] {{ background: {exit}; color: {exit_text}; border: none
     font-weight: bold; }}
 QPushButton[role="danger"] {{ color: {exit}; border: 2px solid {exit}; font-weight: bold; }}
 QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+QTabBar::tab {{ padding: 6px 12px; margin-right: 2px; color: {text}; background: {window};
+    border: 1px solid {control_border}; border-bottom: none; border-top-left-radius: 4px;
+    border-top-right-radius: 4px; }}
+QTabBar::tab:selected {{ background: {base}; border-top: 3px solid {accent}; }}
 QLabel[role="muted"] {{ color: {muted}; }}
 QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
 QLabel[role="warning"], QFrame[role="warning"] {{ background: {warning_bg};
