@@ -172,3 +172,32 @@ def test_ring_and_dots_are_not_clipped_in_an_inactive_tab(restore_app):
     theme.apply(restore_app, "light", 100, 9)
     assert _top_ink_row(restore_app, "ÅÅÅ") < _top_ink_row(restore_app, "AAA") - 1
     assert _top_ink_row(restore_app, "ÖÖÖ") < _top_ink_row(restore_app, "OOO") - 1
+
+
+def test_print_preview_numbers_follow_the_app_language_not_the_system(qapp):
+    from PySide6.QtCore import QLocale, QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from vaaldstod import i18n
+    from vaaldstod.ui import printing
+
+    before = QLocale()
+    arabic = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
+    QLocale.setDefault(arabic)
+    i18n.set_language("sv")
+    seen = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.extend(field.text() for field in dialog.findChildren(QLineEdit))
+        dialog.reject()
+
+    try:
+        QTimer.singleShot(0, look)
+        printing.print_preview("<p>Hej</p>")
+        assert QLocale().language() == QLocale.Language.Arabic  # the system's is put back
+    finally:
+        QLocale.setDefault(before)
+    text = "".join(seen)
+    assert any(char.isdigit() for char in text)
+    assert not any("\u0660" <= char <= "\u0669" for char in text), seen  # Arabic-Indic digits
