@@ -544,6 +544,7 @@ TEXT_PAIRS = [
     ("accent", "base"),  # links
     ("accent", "window"),
     ("exit", "window"),  # error messages
+    ("exit", "base"),  # a destructive button (Delete case)
     ("text", "highlight"),  # selected rows and handbook actions
     ("accent", "highlight"),  # a link inside a selected row or an action box
 ]

@@ -405,3 +405,17 @@ def test_every_control_has_an_accessible_name(qtbot, page):
                 nameless.append(f"{type(widget).__name__} {widget.objectName()} in {screen}")
     presenter.leave()
     assert not nameless, nameless
+
+
+def test_case_list_shows_title_and_one_short_line_goals_in_the_detail(page):
+    """The list showed every learning goal (issue 19): now title and facts; goals on the right."""
+    assert page.case_list.count() > 1
+    for row in range(page.case_list.count()):
+        item = page.case_list.item(row)
+        page.case_list.setCurrentRow(row)
+        exercise = page.current_exercise()
+        lines = item.text().split("\n")
+        assert lines[0] == exercise.title and len(lines) == 2
+        assert not any(goal in item.text() for goal in exercise.goals)
+        details = page.details.toPlainText()
+        assert all(goal in details for goal in exercise.goals)

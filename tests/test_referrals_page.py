@@ -374,3 +374,24 @@ def test_dialog_controls_have_accessible_names(qtbot, page, own_vault):
             and widget.window() is dialog
         ]
         assert not unnamed, (type(dialog).__name__, unnamed)
+
+
+def test_organisation_names_get_the_width_and_wrap_to_two_lines_at_most(page):
+    """Name and number first; category and area are in the detail pane (issue 19)."""
+    from PySide6.QtCore import QRect
+
+    from vaaldstod.ui.referrals_page import AREA, CATEGORY, STATUS
+
+    table = page.table
+    assert table.isColumnHidden(CATEGORY) and table.isColumnHidden(AREA)
+    assert not table.isColumnHidden(STATUS)
+    assert table.columnWidth(ORGANISATION) > table.viewport().width() / 2
+    metrics = table.fontMetrics()
+    width = table.columnWidth(ORGANISATION) - 40  # the tick box and margins
+    for row in range(table.rowCount()):
+        text = table.item(row, ORGANISATION).text()
+        box = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        assert box.height() <= 2 * metrics.lineSpacing() + 1, text
+    page.table.setCurrentCell(0, ORGANISATION)
+    details = page.details.toPlainText()
+    assert _("Category") in details and _("Serves") in details

@@ -295,7 +295,7 @@ def test_renaming_a_case_in_the_window_checks_the_pseudonym(qtbot, unlock, monke
     monkeypatch.setattr(cases_page.QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     answer = ["850101 0000"]
     monkeypatch.setattr(
-        cases_page.QInputDialog, "getText", lambda *args, **kwargs: (answer[0], True)
+        cases_page.CasesPage, "_ask_pseudonym", lambda *args, **kwargs: (answer[0], True)
     )
     qtbot.mouseClick(cases.rename, Qt.MouseButton.LeftButton)
     assert controller.vault.case(controller.filled).pseudonym == "Ärende 2026-001"

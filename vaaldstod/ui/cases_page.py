@@ -67,7 +67,7 @@ class CasesPage(QWidget):
         self.extend.clicked.connect(self._extend_case)
         self.rename = button()
         self.rename.clicked.connect(self._rename_case)
-        self.delete_case = button()
+        self.delete_case = button("danger")  # destructive: must not look like "Rename"
         self.delete_case.clicked.connect(self._delete_case)
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
@@ -443,11 +443,11 @@ class CasesPage(QWidget):
     def _create_case(self) -> None:
         if self.vault is None:
             return
-        name, ok = QInputDialog.getText(
-            self,
+        name, ok = self._ask_pseudonym(
             _("New case"),
             _("Pseudonym for the case (never a name or personal identity number):"),
-            text=self.vault.suggest_pseudonym(_("Ärende")),
+            self.vault.suggest_pseudonym(_("Ärende")),
+            _("Create case"),
         )
         if not ok:
             return
@@ -458,12 +458,27 @@ class CasesPage(QWidget):
             self._refresh_list()
             self.editor.setFocus()
 
+    def _ask_pseudonym(self, title: str, prompt: str, text: str, verb: str) -> tuple[str, bool]:
+        """A pseudonym asked for with buttons that say what they do (not a bare "OK")."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("pseudonymDialog")
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(prompt)
+        dialog.setTextValue(text)
+        dialog.setOkButtonText(verb)
+        dialog.setCancelButtonText(_("Cancel"))
+        try:
+            accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+            return dialog.textValue(), accepted
+        finally:
+            dialog.deleteLater()
+
     def _rename_case(self) -> None:
         case_id = self._case_id
         if case_id is None:
             return
-        name, ok = QInputDialog.getText(
-            self, _("Rename"), _("New pseudonym:"), text=self.vault.case(case_id).pseudonym
+        name, ok = self._ask_pseudonym(
+            _("Rename"), _("New pseudonym:"), self.vault.case(case_id).pseudonym, _("Rename")
         )
         if ok and self._run(lambda: self.vault.rename_case(case_id, name)):
             self.reload()

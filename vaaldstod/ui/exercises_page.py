@@ -292,8 +292,8 @@ class ExercisesPage(QWidget):
             ngettext("{n} stage", "{n} stages", len(exercise.stages)).format(n=len(exercise.stages))
         )
         facts += [AGENCY_NAMES.get(code, code) for code in exercise.agencies]
-        goals = "\n".join(f"• {goal}" for goal in exercise.goals)
-        return f"{exercise.title}\n{' · '.join(f for f in facts if f)}\n{goals}"
+        # Title and one short line; the learning goals are in the detail pane and the tooltip.
+        return f"{exercise.title}\n{' · '.join(f for f in facts if f)}"
 
     def current_exercise(self) -> Exercise | None:
         item = self.case_list.currentItem()

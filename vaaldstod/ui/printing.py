@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -277,9 +277,16 @@ def print_preview(
         dialog.setWindowTitle(title)
     dialog.setAccessibleName(dialog.windowTitle())
     dialog.paintRequested.connect(lambda device: print_sheet(sheet, device))
-    # The preview replays what was drawn whenever it repaints: the fonts stay while it is open.
-    with bundled_fonts():
-        return dialog.exec()
+    # Zoom and page numbers in the app's language, not the system's (an Arabic system showed
+    # Arabic digits in the Swedish preview): the dialog reads the default locale as it runs.
+    system = QLocale()
+    QLocale.setDefault(QLocale(current_language()))
+    try:
+        # The preview replays what was drawn whenever it repaints: the fonts stay while open.
+        with bundled_fonts():
+            return dialog.exec()
+    finally:
+        QLocale.setDefault(system)
 
 
 def _logo(path: Path) -> QImage:

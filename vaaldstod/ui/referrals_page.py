@@ -116,6 +116,11 @@ class ReferralsPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CATEGORY, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(CATEGORY, CATEGORY_WIDTH)
+        # Name and number first: category and area (long, e.g. "Göteborg (Västra Götalands
+        # län) · office's own") took the width and wrapped names to four to seven lines. Both
+        # are in the detail pane and the filters above the table.
+        for column in (CATEGORY, AREA):
+            self.table.setColumnHidden(column, True)
         self.table.currentCellChanged.connect(self._show_details)
         self.table.itemChanged.connect(self._choice_changed)
         self.count = label("muted")

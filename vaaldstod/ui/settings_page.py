@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QValidator
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,34 @@ THEME_NAMES = {
     "dark": N_("Dark"),
     "high_contrast": N_("High contrast"),
 }
+
+
+class SpeechRateBox(QSpinBox):
+    """The speech rate in words a person understands: "normal", "3 faster", "2 slower"."""
+
+    def __init__(self) -> None:
+        super().__init__(minimum=-10, maximum=10)
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt override)
+        if value == 0:
+            return _("normal")
+        if value > 0:
+            return _("{steps} faster").format(steps=value)
+        return _("{steps} slower").format(steps=-value)
+
+    def _values(self) -> dict[str, int]:
+        return {self.textFromValue(v): v for v in range(self.minimum(), self.maximum() + 1)}
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt override)
+        return self._values().get(text.strip(), self.value())
+
+    def validate(self, text: str, pos: int) -> object:
+        values = self._values()
+        if text.strip() in values:
+            return QValidator.State.Acceptable
+        if any(known.startswith(text.strip()) for known in values):
+            return QValidator.State.Intermediate
+        return QValidator.State.Invalid
 
 
 class PassphraseDialog(QDialog):
@@ -107,7 +136,7 @@ class SettingsPage(QWidget):
         self.neutral_title = QLineEdit()
         self.neutral_title.setMaxLength(60)
         self.neutral_title.editingFinished.connect(self._store)
-        self.speech_rate = QSpinBox(minimum=-10, maximum=10)
+        self.speech_rate = SpeechRateBox()
         self.general = QGroupBox()
         self.general_form = QFormLayout(self.general)
         self.access = QGroupBox()
@@ -157,6 +186,16 @@ class SettingsPage(QWidget):
             ),
         ]
         self._captions = [form_row(form, widget) for form, widget, _caption in self._rows]
+        # Number boxes as wide as their content, not stretched across the form.
+        for spin in (
+            self.text_scale,
+            self.idle,
+            self.presenting_idle,
+            self.retention,
+            self.statistics_retention,
+            self.speech_rate,
+        ):
+            spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.packs = PacksSection()
         boxes = (self.general, self.access, self.safety, self.vault_box, self.packs)
         self._boxes = boxes
@@ -221,6 +260,10 @@ class SettingsPage(QWidget):
         self.access.setTitle(_("Accessibility"))
         self.safety.setTitle(_("Safety and retention"))
         self.vault_box.setTitle(_("Vault"))
+        self.speech_rate.lineEdit().setText(
+            self.speech_rate.textFromValue(self.speech_rate.value())
+        )
+        self.speech_rate.updateGeometry()
         for caption_label, (_form, widget, caption) in zip(self._captions, self._rows, strict=True):
             caption_label.setText(_(caption))
             label_text(widget, _(caption))

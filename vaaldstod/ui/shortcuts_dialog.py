@@ -21,11 +21,11 @@ SHORTCUTS = (
     ("Ctrl+.", N_("Handbook: stop reading aloud")),
     ("Ctrl+Shift+C", N_("Referrals: copy the chosen entry's phone number")),
     ("Tab / Shift+Tab", N_("Move to the next or previous control")),
-    ("Alt + underlined letter", N_("Jump to the field with that label")),
+    (N_("Alt + underlined letter"), N_("Jump to the field with that label")),
     ("↑ / ↓", N_("Move in a list; choose among radio buttons")),
-    ("Space", N_("Press the button, or tick the chosen box, sign or directory entry")),
+    (N_("Space"), N_("Press the button, or tick the chosen box, sign or directory entry")),
     ("Enter", N_("Exercises: start presenter mode for the chosen case")),
-    ("→ / Space / Page Down", N_("Presenter mode: next stage")),
+    (N_("→ / Space / Page Down"), N_("Presenter mode: next stage")),
     ("← / Page Up", N_("Presenter mode: previous stage")),
     ("N", N_("Presenter mode: show or hide the facilitator notes")),
     ("Esc", N_("Presenter mode: leave (another Esc does not quit; F12 does)")),
@@ -42,7 +42,7 @@ class ShortcutsDialog(QDialog):
         tree.setHeaderLabels([_("Keys"), _("What it does")])
         label_text(tree, _("Keyboard shortcuts"))
         for keys, meaning in SHORTCUTS:
-            tree.addTopLevelItem(QTreeWidgetItem([keys, _(meaning)]))
+            tree.addTopLevelItem(QTreeWidgetItem([_(keys), _(meaning)]))
         tree.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -54,7 +54,8 @@ HIGH_CONTRAST = {
     "muted": "#ffffff",
     "accent": "#ffff00",
     "accent_text": "#000000",
-    "exit": "#ffff00",
+    # Quick exit (and errors) must not look like every other (yellow) button: a light red.
+    "exit": "#ff7a7a",
     "exit_text": "#000000",
     "warning_bg": "#000000",
     "warning_text": "#ffff00",
@@ -179,6 +180,12 @@ QTextBrowser:focus {{ border: 2px solid {accent}; }}
 QPushButton[role="primary"] {{ background: {accent}; color: {accent_text}; border: none; }}
 QPushButton[role="exit"] {{ background: {exit}; color: {exit_text}; border: none;
     font-weight: bold; }}
+QPushButton[role="danger"] {{ color: {exit}; border: 2px solid {exit}; font-weight: bold; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+QTabBar::tab {{ padding: 6px 12px; margin-right: 2px; color: {text}; background: {window};
+    border: 1px solid {control_border}; border-bottom: none; border-top-left-radius: 4px;
+    border-top-right-radius: 4px; }}
+QTabBar::tab:selected {{ background: {base}; border-top: 3px solid {accent}; }}
 QLabel[role="muted"] {{ color: {muted}; }}
 QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
 QLabel[role="warning"], QFrame[role="warning"] {{ background: {warning_bg};
