@@ -79,9 +79,10 @@ def run_app(argv: list[str]) -> int:
 
     app = make_application(argv)
     sys.excepthook = _calm_excepthook
-    if paths.on_network_volume(paths.home()):
-        return _refuse_network_folder(paths.home())
-    lock = single_instance_lock(paths.home())
+    home = paths.home()
+    if paths.on_network_volume(home):
+        return _refuse_network_folder(home)
+    lock = single_instance_lock(home)
     if lock is None:
         _say_already_running()
         return 0
