@@ -36,8 +36,9 @@ from vaaldstod.statistics.model import (
     week_monday,
 )
 from vaaldstod.ui.errors import error_text
+from vaaldstod.ui.views import fit_scroll_width
 from vaaldstod.ui.walkthrough_panel import WalkthroughPanel, _checked, _radio_group
-from vaaldstod.ui.widgets import fit_scroll_width, form_row, label, label_text
+from vaaldstod.ui.widgets import form_row, label, label_text
 from vaaldstod.vault import VaultError
 
 WEEKS_BACK = 8  # a contact may be logged up to two months afterwards

@@ -21,11 +21,15 @@ from vaaldstod.settings import Settings
 from vaaldstod.ui import theme
 from vaaldstod.ui.clipboard import SecureClipboard
 from vaaldstod.ui.dialog_guard import DialogGuard
+from vaaldstod.ui.first_paint import after_first_paint
 from vaaldstod.ui.inactivity import InactivityTimer
 from vaaldstod.ui.lock_screen import LockScreen
 from vaaldstod.ui.platform_privacy import SessionEvents, set_capture_excluded
 from vaaldstod.ui.quick_exit import QuickExitFilter
 from vaaldstod.ui.worker import run_in_background
+
+# The input filters start when the lock screen is first drawn, or after this at the latest.
+INPUT_WATCH_LATEST_MS = 1000
 
 
 class AppController(QObject):
@@ -63,18 +67,12 @@ class AppController(QObject):
         app.aboutToQuit.connect(self._about_to_quit)
         app.commitDataRequest.connect(self._commit_data)
 
+        self._install_qt_translator(current.language)
         self._apply_theme()
         app.styleHints().colorSchemeChanged.connect(self._apply_theme)
         self.lock_screen = self._new_lock_screen()
-        # Installed once the lock screen is built: every event of its construction would
-        # otherwise pass through these Python filters, several times slower. The last one
-        # installed sees an event first: the guard, which drops input outside a modal
-        # dialog, comes last, so the idle timer and Esc Esc / F12 still see every key.
-        app.installEventFilter(self.dialog_guard)
-        app.installEventFilter(self.inactivity)
-        app.installEventFilter(self.quick_exit_filter)
+        self._watching_input = False
         on_language_change(self._retranslate)
-        self._install_qt_translator(current.language)
 
     # -- screens -------------------------------------------------------------------------
 
@@ -92,9 +90,24 @@ class AppController(QObject):
 
     def start(self) -> None:
         self.lock_screen.show()
+        # Every event of the app passes through the input filters, in Python, and the first
+        # ones make PySide build the Python types of all of Qt's classes: about as much time
+        # again as drawing the lock screen. Nothing on a lock screen still being drawn can
+        # be typed into or clicked, so they start once it is on screen.
+        after_first_paint(self.lock_screen, self._watch_input, at_latest_ms=INPUT_WATCH_LATEST_MS)
         self._apply_capture()
         self.session_events.register(self.lock_screen)
         self._wait_if_throttled()
+
+    def _watch_input(self) -> None:
+        if self._watching_input:
+            return
+        self._watching_input = True
+        # The last one installed sees an event first: the guard, which drops input outside
+        # a modal dialog, comes last, so the idle timer and Esc Esc / F12 see every key.
+        self.app.installEventFilter(self.dialog_guard)
+        self.app.installEventFilter(self.inactivity)
+        self.app.installEventFilter(self.quick_exit_filter)
 
     def _wait_if_throttled(self) -> bool:
         """Still within a pause after wrong passphrases (perhaps before a restart): wait."""
@@ -219,6 +232,7 @@ class AppController(QObject):
 
     def _opened(self, vault) -> None:
         """The key was right; a damaged vault can still fail now, and must say so."""
+        self._watch_input()  # never an open vault without quick exit and the idle lock
         try:
             self._show_unlocked(vault)
         except Exception as error:  # e.g. VaultDamaged: back to the lock screen with a sentence

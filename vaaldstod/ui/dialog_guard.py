@@ -20,18 +20,12 @@ from collections.abc import Callable, Iterable
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QTableWidget,
-    QTextEdit,
-    QTreeWidget,
     QWidget,
 )
 
@@ -88,6 +82,16 @@ def _inside(widget: QWidget | None, dialog: QWidget) -> bool:
 def scrub(dialog: QWidget) -> None:
     """Empty what a closed dialog showed: hidden windows still appear in the accessibility
     tree, and a dialog made for one question is never shown again."""
+    # Imported here: the lock screen, which starts with this module, has none of them.
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QListWidget,
+        QPlainTextEdit,
+        QTableWidget,
+        QTextEdit,
+        QTreeWidget,
+    )
+
     for child in dialog.findChildren(QWidget):
         if isinstance(child, (QLabel, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox)):
             child.blockSignals(True)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from vaaldstod.directory import AREAS, CATEGORIES, EntryRefused, OfficeEntries
 from vaaldstod.directory.entry import DEFAULT_REVIEW_DAYS, Entry
 from vaaldstod.i18n import N_, _
-from vaaldstod.ui.widgets import fit_scroll_width, form_row, label, label_text
+from vaaldstod.ui.views import fit_scroll_width
+from vaaldstod.ui.widgets import form_row, label, label_text
 
 # Field -> caption, in the order of the form; validation messages name fields by caption.
 CAPTIONS = {

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from vaaldstod.i18n import N_, _, current_language
 from vaaldstod.ui.errors import error_text
 from vaaldstod.ui.layouts import FlowLayout, WrappingListDelegate
-from vaaldstod.ui.widgets import button, fit_scroll_width, label, label_text, wrap_tree
+from vaaldstod.ui.views import fit_scroll_width, wrap_tree
+from vaaldstod.ui.widgets import button, label, label_text
 from vaaldstod.vault import VaultError
 
 ROLE = Qt.ItemDataRole.UserRole

@@ -53,8 +53,9 @@ from vaaldstod.ui.errors import error_text
 from vaaldstod.ui.office_profile_dialog import OfficeProfileDialog
 from vaaldstod.ui.record_referral_dialog import RecordReferralDialog
 from vaaldstod.ui.sheet_dialog import SheetDialog
+from vaaldstod.ui.views import WrappingDelegate
 from vaaldstod.ui.walkthrough_panel import CONSENT_LABELS
-from vaaldstod.ui.widgets import WrappingDelegate, button, label, label_text
+from vaaldstod.ui.widgets import button, label, label_text
 from vaaldstod.vault import Vault, VaultError
 
 COLUMNS = ("organisation", "phone", "status", "category", "area")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from vaaldstod.i18n import N_, _
-from vaaldstod.ui.widgets import label_text, wrap_tree
+from vaaldstod.ui.views import wrap_tree
+from vaaldstod.ui.widgets import label_text
 
 SHORTCUTS = (
     ("Esc Esc", N_("Quick exit: hide everything at once, lock and quit")),
