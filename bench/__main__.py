@@ -57,6 +57,7 @@ def main() -> int:
             pass  # an existing vault: the lock screen asks to unlock, as on most days
 
         started = _section("start-up", lambda: startup.run(start_home), rows, details)
+        _section("installer bundle", lambda: startup.bundle(start_home), rows, details)
         bare_rss = started[0][1].baseline if started else None
         built = _section("notes", lambda: notes.run(work / "notes"), rows, details)
         if built:

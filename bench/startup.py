@@ -14,8 +14,10 @@ from pathlib import Path
 
 from bench.measure import median, now_ms
 from bench.report import Row, print_row
+from vaaldstod.cli import TIME_START
 
 ROOT = Path(__file__).resolve().parents[1]
+BUNDLE = ROOT / "dist" / "vaaldstod"
 RUNS = 11
 SLOW_IMPORT_MS = 10.0
 SHOWN_IMPORTS = 15
@@ -37,30 +39,61 @@ PROBE_TIMEOUT_S = 120
 
 def probe(module: str, *args: str, home: Path, python_flags: tuple[str, ...] = ()) -> dict:
     """Run a probe module in a new process; its last stdout line is its JSON result."""
+    return child([sys.executable, *python_flags, "-m", module, *args], home)
+
+
+def child(command: list[str], home: Path) -> dict:
+    """Run `command` in a new process with the throwaway home; its last stdout line is JSON."""
     env = os.environ | {"VAALDSTOD_HOME": str(home)}
+    what = " ".join(Path(command[0]).name if i == 0 else part for i, part in enumerate(command))
     started = now_ms()
     try:
         done = subprocess.run(
-            [sys.executable, *python_flags, "-m", module, *args],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=PROBE_TIMEOUT_S,
+            command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S
         )
     except subprocess.TimeoutExpired as error:
-        raise ProbeFailed(
-            f"{module} {' '.join(args)} timed out after {PROBE_TIMEOUT_S} s", error.stderr
-        ) from None
+        raise ProbeFailed(f"{what} timed out after {PROBE_TIMEOUT_S} s", error.stderr) from None
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
         raise ProbeFailed(
-            f"{module} {' '.join(args)} exited with {done.returncode}"
-            + ("" if lines else " and printed no result"),
+            f"{what} exited with {done.returncode}" + ("" if lines else " and printed no result"),
             done.stderr,
         )
     result = json.loads(lines[-1])
     return result | {"started_ms": started, "stderr": done.stderr}
+
+
+def bundle(home: Path) -> tuple[list[Row], dict]:
+    """The installer's bundle (dist/, from `make installer`) against the virtual environment,
+    both started as a handler starts them (`vaaldstod --time-start`), alternately."""
+    suffix = ".exe" if sys.platform == "win32" else ""
+    # On Windows the bundle's windowed program has no stdout: time its console twin.
+    bundled = BUNDLE / ("vaaldstod-cli.exe" if suffix else "vaaldstod")
+    if not bundled.exists():
+        row = Row("bundle: cold start → lock screen drawn", None, note="no bundle: make installer")
+        print_row(row)
+        return [row], {}
+    commands = {
+        "bundle": [str(bundled), TIME_START],
+        "venv": [str(Path(sys.executable).with_name("vaaldstod" + suffix)), TIME_START],
+    }
+    samples: dict[str, list[float]] = {"bundle": [], "venv": []}
+    for attempt in range(RUNS + 1):
+        for name, command in commands.items():
+            result = child(command, home)
+            if attempt:  # the first round only fills the disk cache
+                samples[name].append(result["drawn_ms"] - result["started_ms"])
+    row = Row(
+        f"bundle: cold start → lock screen drawn (median of {RUNS})",
+        median(samples["bundle"]),
+        baseline=median(samples["venv"]),
+        baseline_name="the same start from the virtual environment",
+        max_ratio=1.1,
+        note="dist/ from make installer; both `vaaldstod --time-start`",
+        samples=samples,
+    )
+    print_row(row)
+    return [row], {}
 
 
 def run(home: Path) -> tuple[list[Row], dict]:

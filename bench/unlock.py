@@ -22,6 +22,7 @@ from vaaldstod.vault.vault import _key_literal  # the vault's own quoting of a p
 
 RUNS = 5
 GUI_RUNS = 3
+UNLOCK_OVER_KDF_MS = 150  # issue 21: the main window is drawn within this of the key derivation
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default; README promises it is never lowered
 
 
@@ -103,7 +104,8 @@ def _gui_rows(runs: list[dict], kdf: float, bare_rss_mb: float | None) -> list[R
             median(spans("clicked", "main_window_drawn")),
             baseline=kdf,
             baseline_name="SQLCipher key + first read",
-            max_value=300,
+            max_value=kdf + UNLOCK_OVER_KDF_MS,
+            note=f"target: key derivation + {UNLOCK_OVER_KDF_MS} ms",
         ),
         Row(
             "search keystroke → list drawn p95 (UI, 100k)",

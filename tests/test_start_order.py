@@ -3,6 +3,11 @@ is drawn, at unlock, or after a second at the latest (a window started minimised
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import time
 from unittest import mock
 
 import pytest
@@ -50,3 +55,20 @@ def test_f12_on_the_drawn_lock_screen_hides_the_app(qapp, qtbot, tmp_path):
     # is drawn quits.
     qtbot.waitUntil(f12_quits, timeout=10_000)
     close_app(controller)
+
+
+def test_time_start_reports_when_the_lock_screen_was_drawn_and_quits(tmp_path):
+    """bench/ times the installed bundle with it: a plain start that says when it was drawn."""
+    env = os.environ | {"VAALDSTOD_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    started = time.monotonic_ns() / 1e6
+    done = subprocess.run(
+        [sys.executable, "-m", "vaaldstod", "--time-start"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    drawn = json.loads(done.stdout.strip().splitlines()[-1])["drawn_ms"]
+    assert started < drawn < time.monotonic_ns() / 1e6
+    assert not (tmp_path / "vault.db").exists()  # a lock screen drawn, nothing created

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from vaaldstod import paths, settings
 
+TIMED_LIMIT_MS = 60_000  # --time-start: a lock screen not drawn by then is reported at this time
+
 
 def make_application(argv: list[str]) -> QApplication:
     # Qt's own dialogs, never the system's: a native file dialog (Windows) or message box
@@ -74,7 +76,16 @@ def _refuse_network_folder(folder) -> int:
     return 2
 
 
-def run_app(argv: list[str]) -> int:
+def _say_when_drawn(app: QApplication) -> None:
+    """`vaaldstod --time-start`: print the moment the lock screen was drawn, then quit."""
+    import json
+    import time
+
+    print(json.dumps({"drawn_ms": time.monotonic_ns() / 1e6}), flush=True)
+    app.quit()
+
+
+def run_app(argv: list[str], timed: bool = False) -> int:
     from vaaldstod.ui.controller import AppController
 
     app = make_application(argv)
@@ -88,6 +99,10 @@ def run_app(argv: list[str]) -> int:
         return 0
     controller = AppController(app, paths.vault_path(), settings.load())
     controller.start()
+    if timed:
+        from vaaldstod.ui.first_paint import after_first_paint
+
+        after_first_paint(controller.lock_screen, lambda: _say_when_drawn(app), TIMED_LIMIT_MS)
     try:
         return app.exec()
     finally:
