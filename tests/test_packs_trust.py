@@ -449,3 +449,20 @@ def test_install_refuses_files_changed_since_the_office_looked(tmp_path):
     with pytest.raises(PackUntrusted, match="changed since they were checked"):
         Registry().install(folder, expected_digest=checked.trust.digest)
     assert not paths.packs_dir().exists() or not list(paths.packs_dir().iterdir())
+
+
+def test_a_public_key_file_reads_back_as_the_same_key_with_its_warning_on_top():
+    raw = signing.generate_key().public_key().public_bytes_raw()
+    key = signing.PublicKey(
+        signing.key_id_of(raw),
+        'Kontoret i Umeå "Norr"',
+        raw,
+        scope=("kontoret.umea.", "kontoret.norr."),
+        expires=datetime.date(2027, 6, 30),
+    )
+    text = key.to_toml()
+    # Whoever is handed the file reads first that it is only as good as where it came from.
+    assert text.splitlines()[0] == (
+        "# A Våldstöd pack-signing public key. Trust it only if it came from its owner."
+    )
+    assert signing.parse_public_key(text) == key

@@ -194,9 +194,30 @@ def test_a_backup_over_the_vault_itself_is_refused(vault, spelling):
 
 def test_restoring_the_vault_onto_itself_is_refused(closed_vault):
     before = files(closed_vault.parent)
-    with pytest.raises(VaultError, match="vault itself"):
+    with pytest.raises(VaultError) as refused:
         Vault.restore(closed_vault, PASSPHRASE, closed_vault)
+    assert str(refused.value) == "That file is the vault itself, not a backup of it."
     assert files(closed_vault.parent) == before
+
+
+def test_restoring_from_a_file_that_is_not_there_names_it(tmp_path, closed_vault):
+    before = files(closed_vault.parent)
+    missing = tmp_path / "usb" / "backup.db"  # a stick that was pulled out
+    with pytest.raises(VaultError) as refused:
+        Vault.restore(missing, PASSPHRASE, closed_vault)
+    assert str(refused.value) == f"There is no vault at {missing}."
+    assert files(closed_vault.parent) == before
+
+
+def test_a_backup_of_one_full_page_is_not_called_damaged_by_its_size(tmp_path, closed_vault):
+    # An SQLCipher file of one 4096-byte page can be a vault: only a shorter one is cut off.
+    page = tmp_path / "page.db"
+    page.write_bytes(bytes(range(256)) * 16)
+    with pytest.raises(WrongPassphrase):
+        Vault.restore(page, PASSPHRASE, closed_vault)
+    page.write_bytes(page.read_bytes()[:-1])
+    with pytest.raises(VaultDamaged):
+        Vault.restore(page, PASSPHRASE, closed_vault)
 
 
 def test_two_restores_in_one_second_keep_both_replaced_vaults(tmp_path, closed_vault):
