@@ -256,3 +256,15 @@ def test_poster_rows_share_the_room_left_on_the_page(office):
 def test_a_poster_with_nothing_but_the_emergency_box_still_prints():
     rendered = render_sheet("poster", LANGUAGES["en"], [], OfficeProfile())
     assert LANGUAGES["en"].strings["emergency_line"] in visible_text(rendered.html)
+
+
+def test_a_text_a_template_uses_but_its_format_forgot_is_a_readable_error(monkeypatch, office):
+    # A format whose list of texts misses one its template prints: the user reads which
+    # text is missing instead of the program failing.
+    monkeypatch.setitem(FORMATS, "card", dataclasses.replace(FORMATS["card"], needs=()))
+    sheet = LANGUAGES["en"]
+    strings = {k: v for k, v in sheet.strings.items() if k != "card_title"}
+    with pytest.raises(SheetError) as error:
+        render_sheet("card", dataclasses.replace(sheet, strings=strings), [], office)
+    message = str(error.value)
+    assert message.startswith("The sheet could not be made: ") and "'card_title'" in message
