@@ -74,6 +74,8 @@ def test_every_language_and_format_renders_with_all_its_texts(directory, office,
     assert "Undefined" not in rendered.html and "{{" not in rendered.html
     assert not has_address(text)
     assert rendered.language == language
+    # The printing layer sets the page and the text direction from these.
+    assert rendered.format is FORMATS[fmt] and rendered.direction == sheet.direction
     assert ('dir="rtl"' in rendered.html) == (sheet.direction == "rtl")
 
 
