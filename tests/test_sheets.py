@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import re
 
 import pytest
 
-from vaaldstod import paths
+from vaaldstod import i18n, paths
 from vaaldstod.directory import Directory, LocalNumber, OfficeProfile
-from vaaldstod.directory.entry import Area
+from vaaldstod.directory.entry import Area, Entry
 from vaaldstod.directory.office import save_logo
 from vaaldstod.packs.sensitive_text import has_address
 from vaaldstod.sheets import FORMATS, SheetError, render_sheet, sheet_languages
 from vaaldstod.sheets.cli import printable
-from vaaldstod.sheets.render import CARD_MAX_NUMBERS, visible_text, web_label
+from vaaldstod.sheets.render import CARD_MAX_NUMBERS, LATIN_FONT, visible_text, web_label
 
 LANGUAGES = sheet_languages()
 # Words that would give the card away, in each shipped language; checked independently of
@@ -72,6 +74,8 @@ def test_every_language_and_format_renders_with_all_its_texts(directory, office,
     assert "Undefined" not in rendered.html and "{{" not in rendered.html
     assert not has_address(text)
     assert rendered.language == language
+    # The printing layer sets the page and the text direction from these.
+    assert rendered.format is FORMATS[fmt] and rendered.direction == sheet.direction
     assert ('dir="rtl"' in rendered.html) == (sheet.direction == "rtl")
 
 
@@ -167,3 +171,102 @@ def test_lines_for_caseworkers_never_reach_a_client_sheet():
             assert entry.organisation not in text
             assert not entry.phone or entry.phone not in text
     assert not [e for e in printable(entries, Area()) if e.professionals_only]
+
+
+def made_up(id_: str, phone: str, category: str = "national_helpline", web: str = "") -> Entry:
+    """An office's own entry: no sheet texts of its own, so its height on a poster is fixed."""
+    return Entry(
+        id=id_,
+        organisation=f"Mottagning {id_}",
+        category=category,
+        area="national",
+        phone=phone,
+        needs_office_input=False,
+        protected=False,
+        verified_on=datetime.date(2026, 1, 1),
+        contact="",
+        web=web,
+    )
+
+
+def test_every_missing_text_is_named_in_the_users_language(office):
+    sheet = LANGUAGES["en"]
+    strings = {k: v for k, v in sheet.strings.items() if k not in ("card_title", "card_note")}
+    with pytest.raises(SheetError) as english:
+        render_sheet("card", dataclasses.replace(sheet, strings=strings), [], office)
+    assert str(english.value) == "The English sheet texts lack: card_title, card_note"
+    i18n.set_language("sv")
+    try:
+        with pytest.raises(SheetError) as swedish:
+            render_sheet("card", dataclasses.replace(sheet, strings=strings), [], office)
+    finally:
+        i18n.set_language("en")
+    assert str(swedish.value) == "Bladtexterna på English saknar: card_title, card_note"
+
+
+def test_a_latin_sheet_uses_the_bundled_latin_font(directory, office):
+    rendered = render_sheet("a4", LANGUAGES["sv"], entries_for(directory, "sv"), office)
+    assert rendered.font == LATIN_FONT
+    assert f".t {{ font-family: '{LATIN_FONT}', '{LATIN_FONT}'; }}" in rendered.html
+    assert render_sheet("a4", LANGUAGES["ti"], [], office).font == "Noto Sans Ethiopic"
+
+
+@pytest.mark.parametrize("fmt", ["a4", "poster"])
+def test_no_logo_means_no_picture(office, fmt):
+    without = dataclasses.replace(office, logo="")
+    rendered = render_sheet(fmt, LANGUAGES["sv"], [made_up("a", "020-11 11 11")], without)
+    assert rendered.logo is None and "<img" not in rendered.html
+
+
+def test_the_card_names_exactly_the_chosen_lines_it_leaves_out(office):
+    sheet = LANGUAGES["en"]
+    kvinnofrid = made_up("kvinnofridslinjen", "020-50 50 50")  # has a card label
+    entries = [
+        kvinnofrid,
+        made_up("own", "0470-11 22 33"),  # no neutral label: left out
+        made_up("web-only", "", web="https://example.se"),  # no number: nothing to leave out
+        made_up("office-again", "0470 000000"),  # the office's own number, written otherwise
+    ]
+    rendered = render_sheet("card", sheet, entries, office)
+    assert "020-50 50 50" in rendered.html and "0470-00 00 00" in rendered.html
+    assert rendered.left_out == ("Mottagning own",)
+
+
+def poster_paddings(entries, office) -> list[str]:
+    sheet = LANGUAGES["en"]
+    # A one-line title and introduction: the room the poster has is known to the millimetre.
+    strings = {**sheet.strings, "poster_title": "Help", "poster_intro": "Call us"}
+    rendered = render_sheet("poster", dataclasses.replace(sheet, strings=strings), entries, office)
+    # The first table is the red box, padded 10 px; then the lines and the office's numbers.
+    return re.findall(r'cellpadding="([^"]+)"', rendered.html)[1:]
+
+
+def test_poster_rows_share_the_room_left_on_the_page(office):
+    # Page 261 mm less red box 24, logo 30, title 15, introduction 7.5, the heading and the
+    # office's one number 13 + 19, its name 9 (hours and footer gone): 142.5 mm. Four lines
+    # of 19 mm leave 66.5 mm for 5 rows; a quarter of each row's share pads it above and
+    # below: 12 px more than the least.
+    office = dataclasses.replace(office, opening_hours="", footer="")
+    four = [made_up(str(n), f"020-00 00 0{n}") for n in range(4)]
+    assert poster_paddings(four, office) == ["21", "21"]
+    # One line leaves so much that the padding stops at four times the least.
+    assert poster_paddings(four[:1], office) == ["36", "36"]
+    # Without the logo there is 30 mm more: 96.5 mm for 5 rows.
+    assert poster_paddings(four, dataclasses.replace(office, logo="")) == ["27", "27"]
+
+
+def test_a_poster_with_nothing_but_the_emergency_box_still_prints():
+    rendered = render_sheet("poster", LANGUAGES["en"], [], OfficeProfile())
+    assert LANGUAGES["en"].strings["emergency_line"] in visible_text(rendered.html)
+
+
+def test_a_text_a_template_uses_but_its_format_forgot_is_a_readable_error(monkeypatch, office):
+    # A format whose list of texts misses one its template prints: the user reads which
+    # text is missing instead of the program failing.
+    monkeypatch.setitem(FORMATS, "card", dataclasses.replace(FORMATS["card"], needs=()))
+    sheet = LANGUAGES["en"]
+    strings = {k: v for k, v in sheet.strings.items() if k != "card_title"}
+    with pytest.raises(SheetError) as error:
+        render_sheet("card", dataclasses.replace(sheet, strings=strings), [], office)
+    message = str(error.value)
+    assert message.startswith("The sheet could not be made: ") and "'card_title'" in message
