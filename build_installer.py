@@ -43,6 +43,9 @@ EXCLUDED_MODULES = [
     "setuptools",
     "pygments",  # only markdown's code-highlighting extension, which the handbook does not use
     "tkinter",
+    # Only concurrent.futures' process pool would import it, and the app runs no process
+    # pool; bundled, PyInstaller's hook for it imports it at every start (about 6 ms).
+    "multiprocessing",
     # Qt modules the app does not use; PyInstaller would follow PySide6's hidden imports
     "PySide6.QtConcurrent",
     "PySide6.QtDBus",
