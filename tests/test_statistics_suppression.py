@@ -331,3 +331,12 @@ def test_the_bounds_a_reader_has():
         "S": (1, 1),
         "T": (1, 1),
     }
+    # A hidden total narrowed by its own sum (T = 6 + 0) narrows the sum it is part of: G ≥ 7.
+    counts = {"G": 10, "T": 6, "x": 4, "y": 6, "z": 0}
+    assert _bounds(counts, [("G", ("T", "x")), ("T", ("y", "z"))], {"G", "T", "x"}) == {
+        "G": (7, inf),
+        "T": (6, 6),
+        "x": (1, inf),
+        "y": (6, 6),
+        "z": (0, 0),
+    }
