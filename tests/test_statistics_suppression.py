@@ -340,3 +340,11 @@ def test_the_bounds_a_reader_has():
         "y": (6, 6),
         "z": (0, 0),
     }
+
+
+def test_a_total_reached_two_ways_pins_nothing_more():
+    # T = S + c and T = a + b + c with S = a + b say the same thing twice: a, b, S, T stay open.
+    rules = [("S", ("a", "b")), ("T", ("S", "c")), ("T", ("a", "b", "c"))]
+    assert _determined(rules, {"a", "b", "S", "T"}) == set()
+    rules = [("S", ("a",)), ("T", ("S",)), ("T", ("a",))]
+    assert _determined(rules, {"a", "S", "T"}) == set()
