@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,7 +12,14 @@ from tests.statistics_data import assert_no_small_count_leaks, parse_csv, record
 from vaaldstod.statistics import Period, build_report
 from vaaldstod.statistics.aggregate import aggregate
 from vaaldstod.statistics.export import csv_text
-from vaaldstod.statistics.suppression import Unprotectable, leaks, protect
+from vaaldstod.statistics.suppression import (
+    Unprotectable,
+    _analyse,
+    _bounds,
+    _determined,
+    leaks,
+    protect,
+)
 
 PERIOD = Period(2026)
 
@@ -109,3 +118,233 @@ def test_small_offices_still_see_nothing_small(records):
     assert_no_small_count_leaks(parse_csv("\ufeff" + csv_text(report)))
     for _name, cell in report.key_figures:
         assert cell.value is None or cell.kind == "percent" or not 1 <= cell.value <= 4
+
+
+# Exact results on small tables, one per rule of `protect` (each found to differ when that rule
+# is broken): which cells go, and which stay readable.
+GRID = [  # 2 × 2 with row, column and grand totals
+    ("R0", ("c00", "c01")),
+    ("R1", ("c10", "c11")),
+    ("C0", ("c00", "c10")),
+    ("C1", ("c01", "c11")),
+]
+
+
+def grid(*remainders: str, total: tuple[str, str]) -> list:
+    """GRID with some inner cells as "~" remainders, and T the sum of `total`."""
+    rename = {name.removeprefix("~"): name for name in remainders}
+    return [(t, tuple(rename.get(p, p) for p in ps)) for t, ps in GRID] + [("T", total)]
+
+
+@pytest.mark.parametrize(
+    ("counts", "rules", "published", "expected"),
+    [
+        # A count of exactly 5 is not small: nothing hides.
+        ({"T": 5, "c": 5}, [("T", ("c",))], None, set()),
+        # A remainder of 2 is protected by hiding its shown total, never listed itself.
+        ({"T": 2, "~r": 2}, [("T", ("~r",))], None, {"T"}),
+        ({"c": 5, "~r": 1, "R": 6, "T": 6}, [("R", ("c", "~r")), ("T", ("c", "~r"))], None, {"c"}),
+        (
+            {"C": 10, "c": 7, "T": 10, "S": 7, "~r": 3, "z": 0},
+            [("C", ("c", "~r", "z")), ("T", ("C",)), ("S", ("c", "z"))],
+            None,
+            {"C", "S", "c"},
+        ),
+        # What an earlier export hid stays hidden, big or small.
+        ({"t": 20, "a": 15, "b": 5}, [("t", ("a", "b"))], {"a": True}, {"a"}),
+        ({"c": 1, "T": 1}, [("T", ("c",))], {"c": True}, {"T", "c"}),
+        # Both small counts go with one shared cell; hiding both pinned totals instead loses more.
+        (
+            {
+                "~c00": 0,
+                "c01": 9,
+                "c10": 9,
+                "T": 22,
+                "C1": 13,
+                "R0": 9,
+                "R1": 13,
+                "c11": 4,
+                "C0": 9,
+            },
+            grid("~c00", total=("C0", "C1")),
+            None,
+            {"c01", "c10", "c11"},
+        ),
+        # Inner cells go before the margins a reader needs.
+        (
+            {"R0": 5, "T": 20, "c00": 1, "c11": 6, "S": 7, "c01": 4, "C0": 10, "c10": 9}
+            | {"C1": 10, "R1": 15},
+            grid(total=("R0", "R1")) + [("S", ("c00", "c11"))],
+            None,
+            {"S", "c00", "c01", "c10", "c11"},
+        ),
+        # The cell taken along comes from the small count's own sum, not from anywhere.
+        (
+            {"T": 9, "c01": 5, "c00": 4, "c02": 0, "lone": 20, "R0": 9},
+            [("R0", ("c00", "c01", "c02")), ("T", ("R0",))],
+            {"c01": False},
+            {"R0", "T", "c00"},
+        ),
+        (
+            {"lone": 6, "C1": 10, "c01": 5, "S": 8, "c11": 5, "c00": 0, "T": 13, "C0": 3}
+            | {"c10": 3, "R0": 5, "R1": 8},
+            grid(total=("R0", "R1")) + [("S", ("c01", "c10"))],
+            None,
+            {"C0", "C1", "R1", "S", "c01", "c10", "c11"},
+        ),
+        (
+            {"T": 11, "R1": 8, "C0": 6, "R0": 3, "~c00": 3, "~c10": 3, "c11": 5, "c01": 0}
+            | {"C1": 5},
+            grid("~c00", "~c10", total=("C0", "C1")),
+            None,
+            {"R0", "R1"},
+        ),
+        # The reader's bounds count when choosing (0 ≤ count, 1 ≤ hidden count).
+        (
+            {"T": 16, "R0": 13, "R1": 3, "c01": 0, "c02": 1, "C1": 1, "C2": 1, "c10": 2}
+            | {"c12": 0, "c11": 1, "C0": 14, "c00": 12},
+            [
+                ("R0", ("c00", "c01", "c02")),
+                ("R1", ("c10", "c11", "c12")),
+                ("C0", ("c00", "c10")),
+                ("C1", ("c01", "c11")),
+                ("C2", ("c02", "c12")),
+                ("T", ("C0", "C1", "C2")),
+            ],
+            None,
+            {"C0", "C1", "C2", "R0", "R1", "c02", "c10", "c11"},
+        ),
+        (
+            {"S": 15, "T": 22, "R0": 22, "lone": 3, "c01": 12, "c00": 7, "~c02": 3},
+            [("R0", ("c00", "c01", "~c02")), ("T", ("c00", "c01", "~c02")), ("S", ("c01", "~c02"))],
+            None,
+            {"c01", "lone"},
+        ),
+        # A subtraction across two sums, and sums whose parts share cells.
+        (
+            {"c00": 2, "R0": 10, "c01": 1, "c02": 7, "T": 10, "S": 3},
+            [("R0", ("c00", "c01", "c02")), ("T", ("c00", "c01", "c02")), ("S", ("c01", "c00"))],
+            None,
+            {"S", "c00", "c01", "c02"},
+        ),
+        (
+            {"T": 10, "S": 9, "c00": 9, "~c01": 0, "c02": 1, "R0": 10},
+            [("R0", ("c00", "~c01", "c02")), ("T", ("c00", "~c01", "c02")), ("S", ("~c01", "c00"))],
+            None,
+            {"R0", "T", "c00", "c02"},
+        ),
+        (
+            {"~c10": 2, "~c11": 9, "C1": 11, "S": 29, "R1": 11, "R0": 22, "c00": 20, "c01": 2}
+            | {"C0": 22, "T": 33},
+            grid("~c10", "~c11", total=("C0", "C1")) + [("S", ("~c11", "c00"))],
+            None,
+            {"C0", "C1", "R1", "c00", "c01"},
+        ),
+        # Bounds: 1 + 3 + 9 = 13 leaves both small ones open once hidden; a total of 1 goes too.
+        (
+            {"c02": 9, "c01": 3, "T": 13, "R0": 13, "c00": 1},
+            [("R0", ("c00", "c01", "c02")), ("T", ("c00", "c01", "c02"))],
+            None,
+            {"c00", "c01"},
+        ),
+        ({"T": 1, "c": 1}, [("T", ("c",))], None, {"T", "c"}),
+        (
+            {"c02": 6, "~c01": 5, "T": 15, "c00": 4, "R0": 15},
+            [("R0", ("c00", "~c01", "c02")), ("T", ("R0",))],
+            None,
+            {"c00"},
+        ),
+        (
+            {"c00": 1, "c01": 1, "C0": 21, "R1": 32, "c10": 20, "~c11": 12, "R0": 2, "C1": 13}
+            | {"T": 34},
+            grid("~c11", total=("C0", "C1")),
+            None,
+            {"C0", "C1", "R0", "R1", "c00", "c01", "c10"},
+        ),
+        # A total of two sums is a margin twice over: a margin of one sum goes first.
+        (
+            {"G": 26, "a": 3, "T": 11, "U": 12, "d": 5, "f": 5, "g": 5, "~r": 6, "~s": 6, "~u": 7},
+            [
+                ("G", ("a", "T", "U")),
+                ("T", ("d", "~r")),
+                ("T", ("f", "~s")),
+                ("U", ("g", "~u")),
+            ],
+            None,
+            {"a", "U"},
+        ),
+    ],
+)
+def test_exactly_the_cells_that_must_go_are_hidden(counts, rules, published, expected):
+    hidden = protect(counts, rules, published)
+    assert hidden == expected
+    assert not leaks(counts, rules, hidden)
+
+
+@pytest.mark.parametrize(
+    ("counts", "rules", "published", "pinned"),
+    [
+        # A small count already shown, in no sum at all: nothing can be done.
+        ({"c": 6, "lone": 2, "T": 6}, [("T", ("c",))], {"lone": False}, ["lone"]),
+        # A shown 4 whose only other cells are a zero (never hidden) and its totals.
+        (
+            {"c00": 4, "R0": 4, "T": 4, "c01": 0},
+            [("R0", ("c00", "c01")), ("T", ("R0",))],
+            {"c00": False},
+            ["R0", "T", "c00"],
+        ),
+    ],
+)
+def test_a_small_count_already_shown_cannot_be_protected(counts, rules, published, pinned):
+    with pytest.raises(Unprotectable) as raised:
+        protect(counts, rules, published)
+    assert raised.value.args == (pinned,)
+
+
+def test_a_remainder_is_pinned_through_a_hidden_cell_that_another_sum_gives():
+    # ~r = T - a and a = U; the sum of two remainders before it says nothing.
+    counts = {"X": 10, "~p": 5, "~q": 5, "T": 8, "a": 6, "~r": 2, "U": 6}
+    rules = [("X", ("~p", "~q")), ("T", ("a", "~r")), ("U", ("a",))]
+    assert leaks(counts, rules, {"a"}) == ["~r"]
+    assert _determined(rules, {"~p", "~q", "~r", "a"}) == {"a", "~r"}
+    assert _determined([("T", ("c",))], {"c"}) == {"c"}
+
+
+def test_the_analysis_counts_hidden_cells_still_pinned_and_uses_bounds_only_when_asked():
+    assert _analyse({"T": 5, "c": 5}, [("T", ("c",))], {"c"}, []) == ([], 1)
+    # 1 + 1 + 10 = 12: the algebra leaves a and b open, the bounds pin both to 1.
+    counts, rules = {"t": 12, "a": 1, "b": 1, "c": 10}, [("t", ("a", "b", "c"))]
+    assert _analyse(counts, rules, {"a", "b"}, ["a", "b"], bounds=False) == ([], 0)
+    assert _analyse(counts, rules, {"a", "b"}, ["a", "b"]) == (["a", "b"], 0)
+
+
+def test_the_bounds_a_reader_has():
+    inf = math.inf
+    # A hidden total of a remainder: the remainder is then at least 1 as well.
+    assert _bounds({"~r": 2, "T": 2}, [("T", ("~r",))], {"T", "~r"}) == {
+        "~r": (1, inf),
+        "T": (1, inf),
+    }
+    # A hidden cell under two shown totals of 1 is 1, and so is each total.
+    assert _bounds({"c": 1, "S": 1, "T": 1}, [("T", ("c",)), ("S", ("c",))], {"c", "T"}) == {
+        "c": (1, 1),
+        "S": (1, 1),
+        "T": (1, 1),
+    }
+    # A hidden total narrowed by its own sum (T = 6 + 0) narrows the sum it is part of: G ≥ 7.
+    counts = {"G": 10, "T": 6, "x": 4, "y": 6, "z": 0}
+    assert _bounds(counts, [("G", ("T", "x")), ("T", ("y", "z"))], {"G", "T", "x"}) == {
+        "G": (7, inf),
+        "T": (6, 6),
+        "x": (1, inf),
+        "y": (6, 6),
+        "z": (0, 0),
+    }
+
+
+def test_a_total_reached_two_ways_pins_nothing_more():
+    # T = S + c and T = a + b + c with S = a + b say the same thing twice: a, b, S, T stay open.
+    rules = [("S", ("a", "b")), ("T", ("S", "c")), ("T", ("a", "b", "c"))]
+    assert _determined(rules, {"a", "b", "S", "T"}) == set()
+    rules = [("S", ("a",)), ("T", ("S",)), ("T", ("a",))]
+    assert _determined(rules, {"a", "S", "T"}) == set()

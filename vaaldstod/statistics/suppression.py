@@ -132,7 +132,7 @@ def _analyse(
     Without `bounds`, by the linear algebra alone (a quick first ranking in `protect`).
     """
     unknown = {name for name in counts if name in hidden or name.startswith("~")}
-    pinned = _determined(counts, equations, unknown)
+    pinned = _determined(equations, unknown)
     still = len(pinned & set(hidden))
     found = [name for name in small if name not in unknown or name in pinned]
     open_small = [name for name in small if name in unknown and name not in pinned]
@@ -144,9 +144,7 @@ def _analyse(
     return found + [n for n in open_small if ranges[n][0] == ranges[n][1]], still
 
 
-def _determined(
-    counts: Mapping[str, int], equations: Sequence[Equation], unknown: set[str]
-) -> set[str]:
+def _determined(equations: Sequence[Equation], unknown: set[str]) -> set[str]:
     """Unknown cells that a linear combination of the sums gives exactly."""
     rows: list[dict[str, int]] = []
     for total, parts in equations:
