@@ -63,6 +63,21 @@ def child(command: list[str], home: Path) -> dict:
     return result | {"started_ms": started, "stderr": done.stderr}
 
 
+def alternately(commands: dict[str, list[str]], home: Path) -> dict[str, dict[str, list]]:
+    """Each command RUNS times, alternately after one warm-up round, so drift hits all alike:
+    {"drawn": ms from start to drawn, "rss": MB (where reported)} per command."""
+    found: dict[str, dict[str, list]] = {"drawn": {}, "rss": {}}
+    for attempt in range(RUNS + 1):
+        for name, command in commands.items():
+            result = child(command, home)
+            if attempt:  # the first round only fills the disk cache
+                drawn = result["drawn_ms"] - result["started_ms"]
+                found["drawn"].setdefault(name, []).append(drawn)
+                if "rss_mb" in result:
+                    found["rss"].setdefault(name, []).append(result["rss_mb"])
+    return found
+
+
 def bundle(home: Path) -> tuple[list[Row], dict]:
     """The installer's bundle (dist/, from `make installer`) against the virtual environment,
     both started as a handler starts them (`vaaldstod --time-start`), alternately."""
@@ -77,12 +92,7 @@ def bundle(home: Path) -> tuple[list[Row], dict]:
         "bundle": [str(bundled), TIME_START],
         "venv": [str(Path(sys.executable).with_name("vaaldstod" + suffix)), TIME_START],
     }
-    samples: dict[str, list[float]] = {"bundle": [], "venv": []}
-    for attempt in range(RUNS + 1):
-        for name, command in commands.items():
-            result = child(command, home)
-            if attempt:  # the first round only fills the disk cache
-                samples[name].append(result["drawn_ms"] - result["started_ms"])
+    samples = alternately(commands, home)["drawn"]
     row = Row(
         f"bundle: cold start → lock screen drawn (median of {RUNS})",
         median(samples["bundle"]),
@@ -97,15 +107,10 @@ def bundle(home: Path) -> tuple[list[Row], dict]:
 
 
 def run(home: Path) -> tuple[list[Row], dict]:
-    """Alternate app and bare runs (after one warm-up of each), so drift hits both alike."""
-    samples: dict[str, list[float]] = {"app": [], "bare": []}
-    memory: dict[str, list[float]] = {"app": [], "bare": []}
-    for attempt in range(RUNS + 1):
-        for mode in ("app", "bare"):
-            result = probe("bench.probe_start", mode, home=home)
-            if attempt:  # the first round only fills the disk cache
-                samples[mode].append(result["drawn_ms"] - result["started_ms"])
-                memory[mode].append(result["rss_mb"])
+    """The app against a bare PySide6 window, each started anew, alternately."""
+    probes = {mode: [sys.executable, "-m", "bench.probe_start", mode] for mode in ("app", "bare")}
+    measured = alternately(probes, home)
+    samples, memory = measured["drawn"], measured["rss"]
     start = Row(
         f"cold start → lock screen drawn (median of {RUNS})",
         median(samples["app"]),
