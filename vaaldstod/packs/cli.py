@@ -20,6 +20,7 @@ from vaaldstod.packs import publish, signing, trust
 from vaaldstod.packs.errors import PackError
 from vaaldstod.packs.loader import load_pack
 from vaaldstod.packs.registry import Registry
+from vaaldstod.vault_options import add_vault_options
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -33,7 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=_list)
     verify = actions.add_parser("verify", help=_("check a pack's signature and files"))
     verify.add_argument("path", type=Path, help=_("the pack folder or .zip file"))
-    _vault_arguments(verify)
+    add_vault_options(verify)
     verify.set_defaults(handler=_verify)
     install = actions.add_parser("install", help=_("install a pack, or a newer version of one"))
     install.add_argument("path", type=Path, help=_("the pack folder or .zip file"))
@@ -42,7 +43,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help=_("install a pack no trusted key signed (needs the vault's passphrase)"),
     )
-    _vault_arguments(install)
+    add_vault_options(install)
     install.set_defaults(handler=_install)
     remove = actions.add_parser("remove", help=_("remove an installed pack"))
     remove.add_argument("pack_id", metavar="ID", help=_("the pack's id"))
@@ -57,21 +58,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     sign.set_defaults(handler=_sign)
     add_key = actions.add_parser("add-key", help=_("trust an office key (kept in the vault)"))
     add_key.add_argument("path", type=Path, help=_("the public key file (.pub.toml)"))
-    _vault_arguments(add_key)
+    add_vault_options(add_key)
     add_key.set_defaults(handler=_add_key)
     remove_key = actions.add_parser("remove-key", help=_("stop trusting an office key"))
     remove_key.add_argument("key_id", metavar="KEY_ID", help=_("the key's id"))
-    _vault_arguments(remove_key)
+    add_vault_options(remove_key)
     remove_key.set_defaults(handler=_remove_key)
-
-
-def _vault_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--vault", type=Path, help=_("the vault (default: your own)"))
-    parser.add_argument(
-        "--passphrase-stdin",
-        action="store_true",
-        help=_("unlock the vault with the first line of standard input"),
-    )
 
 
 def _say(message: str) -> int:

@@ -24,6 +24,7 @@ from vaaldstod import paths, settings
 from vaaldstod.i18n import _, ngettext
 from vaaldstod.statistics.model import StatisticsError
 from vaaldstod.statistics.period import Period
+from vaaldstod.vault_options import add_vault_options
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -38,14 +39,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument(
         "--out", required=True, type=Path, help=_("the report to write (.csv or .pdf)")
     )
-    _vault_arguments(export)
+    add_vault_options(export)
     export.set_defaults(handler=_export)
 
     keygen = actions.add_parser(
         "keygen", help=_("team leader: make a key pair for the roll-up; prints the public key")
     )
     keygen.add_argument("--out", type=Path, help=_("also write the public key to this file"))
-    _vault_arguments(keygen)
+    add_vault_options(keygen)
     keygen.set_defaults(handler=_keygen)
 
     contribute = actions.add_parser(
@@ -56,7 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--to", required=True, metavar="KEY", help=_("the team leader's public key, or its file")
     )
     contribute.add_argument("--out", required=True, type=Path, help=_("the file to write"))
-    _vault_arguments(contribute)
+    add_vault_options(contribute)
     contribute.set_defaults(handler=_contribute)
 
     merge = actions.add_parser(
@@ -70,7 +71,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     merge.add_argument(
         "--to", metavar="KEY", help=_("seal the office total to an agency's key instead")
     )
-    _vault_arguments(merge)
+    add_vault_options(merge)
     merge.set_defaults(handler=_merge)
 
 
@@ -79,15 +80,6 @@ def _period_argument(parser: argparse.ArgumentParser) -> None:
         "--period", required=True, type=_period, metavar="YYYY-QN|YYYY",
         help=_("a calendar quarter such as 2026-Q4 or a year such as 2026, once it is over"),
     )  # fmt: skip
-
-
-def _vault_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--vault", type=Path, help=_("the vault (default: your own)"))
-    parser.add_argument(
-        "--passphrase-stdin",
-        action="store_true",
-        help=_("read the passphrase from the first line of standard input"),
-    )
 
 
 def _period(text: str) -> Period:
