@@ -15,7 +15,13 @@ from vaaldstod.directory.office import save_logo
 from vaaldstod.packs.sensitive_text import has_address
 from vaaldstod.sheets import FORMATS, SheetError, render_sheet, sheet_languages
 from vaaldstod.sheets.cli import printable
-from vaaldstod.sheets.render import CARD_MAX_NUMBERS, LATIN_FONT, visible_text, web_label
+from vaaldstod.sheets.render import (
+    CARD_MAX_NUMBERS,
+    LATIN_FONT,
+    card_numbers,
+    visible_text,
+    web_label,
+)
 
 LANGUAGES = sheet_languages()
 # Words that would give the card away, in each shipped language; checked independently of
@@ -270,3 +276,10 @@ def test_a_text_a_template_uses_but_its_format_forgot_is_a_readable_error(monkey
         render_sheet("card", dataclasses.replace(sheet, strings=strings), [], office)
     message = str(error.value)
     assert message.startswith("The sheet could not be made: ") and "'card_title'" in message
+
+
+def test_a_number_stands_once_on_the_card_however_it_is_written(office):
+    # The office's own number again, in a line that has a neutral card label.
+    same = made_up("kvinnofridslinjen", "0470 000000")
+    numbers = card_numbers([same], office, LANGUAGES["en"])
+    assert numbers == [("Socialtjänsten i Växjö", "0470-00 00 00")]

@@ -300,3 +300,37 @@ def test_table_names_are_read_from_every_way_of_creating_a_table(monkeypatch):
     steps.append("CREATE TABLE IF NOT EXISTS c (x);")
     monkeypatch.setattr(schema, "MIGRATIONS", steps)
     assert schema.tables(3) == {"a", "b", "c"}
+
+
+def test_a_restore_cut_off_half_way_does_not_stand_in_the_way_of_the_next(closed_vault, backup):
+    staged = closed_vault.with_name(f".{closed_vault.name}.restoring")
+    staged.write_bytes(b"half of a vault: the power went during the last restore")
+    restored = Vault.restore(backup, OTHER, closed_vault)
+    assert [c.pseudonym for c in restored.cases()] == ["Ärende 2026-777"]
+    restored.close()
+    assert not staged.exists()
+
+
+def test_the_replaced_vault_keeps_its_logs_under_one_dated_name(closed_vault, backup):
+    old_log, old_index = Path(f"{closed_vault}-wal"), Path(f"{closed_vault}-shm")
+    old_log.write_bytes(b"the old vault's last notes")
+    old_index.write_bytes(b"the old vault's log index")
+    restored = Vault.restore(backup, OTHER, closed_vault, clock=FakeClock())
+    restored.close()
+    kept = closed_vault.with_name("vault.db.before-restore-20260302-090000")
+    assert restored.replaced == kept
+    assert Path(f"{kept}-wal").read_bytes() == b"the old vault's last notes"
+    assert Path(f"{kept}-shm").read_bytes() == b"the old vault's log index"
+    # The restored vault never starts with the old vault's log beside it.
+    assert b"old vault" not in b"".join(
+        p.read_bytes() for p in closed_vault.parent.glob("vault.db-*") if p.is_file()
+    )
+
+
+def test_a_restore_to_a_new_place_replaces_nothing_and_keeps_the_given_clock(tmp_path, backup):
+    clock = FakeClock()
+    restored = Vault.restore(backup, OTHER, tmp_path / "new" / "vault.db", clock=clock)
+    assert restored.replaced is None
+    case = restored.create_case("Ärende Ek")
+    assert restored.case(case).created == clock.now
+    restored.close()

@@ -1080,8 +1080,9 @@ class Vault:
         # Read-only: the backup may sit on a write-protected drive, and stays as it was.
         source = cls(backup_path, cls._connect(backup_path, backup_passphrase, True), clock)
         staged = dest_path.with_name(f".{dest_path.name}.restoring")
-        _remove_with_logs(staged)
         try:
+            dest_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a first restore
+            _remove_with_logs(staged)
             source._export(staged, passphrase)
         finally:
             source.close()
