@@ -6,7 +6,9 @@ over the vault itself, two restores in one second, a restore from the lock scree
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -167,7 +169,9 @@ def test_identification_needs_every_table_of_the_schema_version():
 # -- backup and restore -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("spelling", ["same", "dotted", "symlink", "hardlink", "wal"])
+@pytest.mark.parametrize(
+    "spelling", ["same", "dotted", "symlink", "hardlink", "wal", "shm", "journal"]
+)
 def test_a_backup_over_the_vault_itself_is_refused(vault, spelling):
     case = vault.create_case("Ärende 2026-004")
     vault.add_note(case, "före säkerhetskopian")
@@ -178,14 +182,19 @@ def test_a_backup_over_the_vault_itself_is_refused(vault, spelling):
         "symlink": folder / "link.db",
         "hardlink": folder / "hard.db",
         "wal": Path(f"{vault.path}-wal"),
+        "shm": Path(f"{vault.path}-shm"),
+        "journal": Path(f"{vault.path}-journal"),  # not there in WAL mode, still its name
     }[spelling]
     (folder / "sub").mkdir()
     if spelling == "symlink":
         target.symlink_to(vault.path)
     if spelling == "hardlink":
         target.hardlink_to(vault.path)
-    with pytest.raises(VaultError, match="over the vault itself"):
+    with pytest.raises(VaultError) as refused:
         vault.backup(target, OTHER)
+    assert str(refused.value) == (
+        "A backup cannot be saved over the vault itself. Choose another file."
+    )
     vault.add_note(case, "efter")  # the live vault goes on with its own passphrase
     vault.close()
     with Vault.open(vault.path, PASSPHRASE) as again:
@@ -305,10 +314,11 @@ def test_table_names_are_read_from_every_way_of_creating_a_table(monkeypatch):
 def test_a_restore_cut_off_half_way_does_not_stand_in_the_way_of_the_next(closed_vault, backup):
     staged = closed_vault.with_name(f".{closed_vault.name}.restoring")
     staged.write_bytes(b"half of a vault: the power went during the last restore")
+    Path(f"{staged}-wal").write_bytes(b"and its log")
     restored = Vault.restore(backup, OTHER, closed_vault)
     assert [c.pseudonym for c in restored.cases()] == ["Ärende 2026-777"]
     restored.close()
-    assert not staged.exists()
+    assert not [p.name for p in closed_vault.parent.iterdir() if ".restoring" in p.name]
 
 
 def test_the_replaced_vault_keeps_its_logs_under_one_dated_name(closed_vault, backup):
@@ -329,8 +339,10 @@ def test_the_replaced_vault_keeps_its_logs_under_one_dated_name(closed_vault, ba
 
 def test_a_restore_to_a_new_place_replaces_nothing_and_keeps_the_given_clock(tmp_path, backup):
     clock = FakeClock()
-    restored = Vault.restore(backup, OTHER, tmp_path / "new" / "vault.db", clock=clock)
+    restored = Vault.restore(backup, OTHER, tmp_path / "new" / "home" / "vault.db", clock=clock)
     assert restored.replaced is None
+    if os.name == "posix":  # the folder a restore makes is the handler's alone, as create's
+        assert stat.S_IMODE(restored.path.parent.stat().st_mode) == 0o700
     case = restored.create_case("Ärende Ek")
     assert restored.case(case).created == clock.now
     restored.close()
