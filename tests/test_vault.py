@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 
 import pytest
 
@@ -293,3 +294,15 @@ def test_search_shows_newest_first_and_prefixes_from_two_letters(vault, clock):
     assert vault.search("s") == []  # one letter: a word, not every word starting with it
     vault.add_note(case, "s")
     assert [h.text for h in vault.search("s")] == ["s"]
+
+
+def test_a_shorter_period_deletes_nothing_before_the_day_it_takes_effect(vault, clock):
+    vault.create_case("Ärende 2026-030")
+    clock.advance(60)  # older than the new period, well within the old one
+    takes_effect = vault.set_retention_days(30)
+    assert takes_effect == clock().date() + timedelta(days=14)
+    assert vault.cases()[0].expires_on == takes_effect  # the day the handler is told
+    clock.advance(13)
+    assert vault.purge_expired() == 0  # the last day of the notice: still there
+    clock.advance(1)
+    assert vault.purge_expired() == 1

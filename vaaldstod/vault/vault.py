@@ -491,14 +491,14 @@ class Vault:
 
     @staticmethod
     def _expiry(last_activity: str, retain_until: str | None, rule: tuple[int, int, date]) -> date:
-        """The last day a case is kept. A shorter period decided but not yet in force
-        deletes nothing before the day it takes effect; until then the cases it will
-        delete are shown as expiring, which is the warning."""
+        """The day a case is deleted (`purge_expired` deletes on it). A shorter period
+        decided but not yet in force deletes nothing before the day it takes effect; until
+        then the cases it will delete are shown as expiring, which is the warning."""
         days, pending_days, effective = rule
         last = _parse(last_activity).date()
         expiry = last + timedelta(days=days)
         if pending_days < days:
-            later = max(last + timedelta(days=pending_days), effective - timedelta(days=1))
+            later = max(last + timedelta(days=pending_days), effective)
             expiry = min(expiry, later)
         if retain_until:
             expiry = max(expiry, date.fromisoformat(retain_until))
