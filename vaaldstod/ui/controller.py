@@ -405,6 +405,7 @@ class AppController(QObject):
         for widget in (self.lock_screen, self.main_window):
             if widget is not None:
                 widget.close()
+        self._watching_input = True  # the lock screen's late first-paint call installs nothing
         self.app.removeEventFilter(self.inactivity)
         self.app.removeEventFilter(self.quick_exit_filter)
         self.app.removeEventFilter(self.dialog_guard)
