@@ -826,14 +826,14 @@ def test_settings_keep_text_scale_within_range():
 def test_reduce_motion_stops_qt_animations_and_the_blinking_cursor(restore_app):
     app = restore_app
     flash = app.cursorFlashTime()
-    effects = {effect: QApplication.isEffectEnabled(effect) for effect in theme._EFFECTS}
+    effects = {effect: QApplication.isEffectEnabled(effect) for effect in theme.effects()}
     try:
         theme.apply_motion(app, True)
         assert app.cursorFlashTime() == 0
-        assert not any(QApplication.isEffectEnabled(effect) for effect in theme._EFFECTS)
+        assert not any(QApplication.isEffectEnabled(effect) for effect in theme.effects())
         theme.apply_motion(app, False)
         assert app.cursorFlashTime() == flash
-        assert {e: QApplication.isEffectEnabled(e) for e in theme._EFFECTS} == effects
+        assert {e: QApplication.isEffectEnabled(e) for e in theme.effects()} == effects
     finally:
         theme.apply_motion(app, False)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QClipboard
 
 from vaaldstod.ui import clipboard
@@ -63,7 +63,7 @@ def watcher(qapp):
 def platform(request, monkeypatch, qapp):
     monkeypatch.setattr(clipboard.QGuiApplication, "platformName", lambda: request.param)
     # In the background, so that what follows can only come from asking the board.
-    inactive = clipboard.Qt.ApplicationState.ApplicationInactive
+    inactive = Qt.ApplicationState.ApplicationInactive
     monkeypatch.setattr(clipboard.QGuiApplication, "applicationState", lambda: inactive)
     return request.param
 

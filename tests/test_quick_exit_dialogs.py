@@ -358,21 +358,6 @@ def test_the_bar_makes_a_resized_dialog_taller_so_nothing_is_cut_off(app):
     dialog.deleteLater()
 
 
-def test_the_app_uses_qt_dialogs_which_the_guard_can_reach(qapp):
-    from vaaldstod.ui.app import make_application
-
-    before = QApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-    names = (qapp.applicationName(), qapp.organizationName(), qapp.desktopFileName())
-    try:
-        assert make_application([]) is qapp
-        assert QApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-    finally:
-        QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, before)
-        qapp.setApplicationName(names[0])
-        qapp.setOrganizationName(names[1])
-        qapp.setDesktopFileName(names[2])
-
-
 def test_the_main_window_cannot_be_closed_under_a_running_dialog(app):
     window = app.main_window
 

@@ -1,5 +1,6 @@
 """The lock screen is drawn before the input filters start, and they always do start: once it
-is drawn, at unlock, or after a second at the latest (a window started minimised)."""
+is drawn, at unlock, or after a second at the latest (a window started minimised). What the
+first frame does without (Qt's namespace, the system's colour scheme) comes then too."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from unittest import mock
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.test_quick_exit_dialogs import close_app
 from vaaldstod.settings import Settings
@@ -72,3 +74,75 @@ def test_time_start_reports_when_the_lock_screen_was_drawn_and_quits(tmp_path):
     drawn = json.loads(done.stdout.strip().splitlines()[-1])["drawn_ms"]
     assert started < drawn < time.monotonic_ns() / 1e6
     assert not (tmp_path / "vault.db").exists()  # a lock screen drawn, nothing created
+
+
+# A start whose "drawn" report says whether PySide had built Qt's namespace by then.
+NAMESPACE_AT_FIRST_FRAME = """
+import json, sys
+import PySide6.QtCore as core
+from vaaldstod.ui import app
+
+def drawn(application):
+    print(json.dumps({"qt_namespace_built": "Qt" in vars(core)}), flush=True)
+    application.quit()
+
+app._say_when_drawn = drawn
+sys.exit(app.run_app(sys.argv[:1], timed=True))
+"""
+
+
+@pytest.mark.parametrize("vault_exists", [False, True])
+def test_the_lock_screen_is_drawn_before_qts_namespace_is_built(tmp_path, vault_exists):
+    """Building the ~90 enums of Qt's namespace costs about as much as a sixth of the start:
+    none of the modules the lock screen loads may touch `Qt` before it is drawn."""
+    if vault_exists:
+        (tmp_path / "vault.db").write_bytes(b"\0" * 4096)  # "unlock", not "create"
+    env = os.environ | {"VAALDSTOD_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", NAMESPACE_AT_FIRST_FRAME],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"qt_namespace_built": False}
+
+
+def test_a_wrong_guess_at_the_system_colour_scheme_is_put_right_once_drawn(qapp, qtbot, tmp_path):
+    """The first frame takes the platform's palette for the system's scheme; once drawn, the
+    scheme itself decides (offscreen it is unknown, so light) and the lock screen follows."""
+    from vaaldstod.ui import theme
+    from vaaldstod.ui.controller import AppController
+
+    before = qapp.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.Window, QColor(theme.DARK["window"]))
+    qapp.setPalette(dark)
+    controller = AppController(qapp, tmp_path / "vault.db", Settings(theme="system"), mock.Mock())
+    try:
+        assert theme.applied_dark()  # the guess, from the palette
+        controller.start()
+        qtbot.waitUntil(lambda: not theme.applied_dark(), timeout=10_000)
+        window = controller.lock_screen.palette().color(QPalette.ColorRole.Window)
+        assert window.name() == theme.LIGHT["window"]
+    finally:
+        close_app(controller)
+        qapp.setPalette(before)
+
+
+def test_the_app_uses_qt_dialogs_which_the_guard_can_reach(qapp, qtbot, tmp_path):
+    """A native file dialog (Windows) blocks the main window in the system, where the
+    quick-exit button cannot be kept clickable: from the first frame on, dialogs are Qt's."""
+    from vaaldstod.ui.controller import AppController
+
+    native = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    before = QApplication.testAttribute(native)
+    QApplication.setAttribute(native, False)
+    controller = AppController(qapp, tmp_path / "vault.db", Settings(), mock.Mock())
+    try:
+        controller.start()
+        qtbot.waitUntil(lambda: QApplication.testAttribute(native), timeout=10_000)
+    finally:
+        close_app(controller)
+        QApplication.setAttribute(native, before)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
 
 from vaaldstod import paths, settings
@@ -14,10 +14,6 @@ TIMED_LIMIT_MS = 60_000  # --time-start: a lock screen not drawn by then is repo
 
 
 def make_application(argv: list[str]) -> QApplication:
-    # Qt's own dialogs, never the system's: a native file dialog (Windows) or message box
-    # (macOS) blocks the main window in the system, where the quick-exit button cannot be
-    # kept clickable and no quick-exit bar can be added (ui/dialog_guard.py).
-    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Våldstöd")
     app.setOrganizationName("Vaaldstod")

@@ -11,7 +11,8 @@ treated the same way, and both are emptied at lock and quick exit if the app put
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QObject, Qt, QTimer
+from PySide6 import QtCore  # QtCore.Qt when needed: see quick_exit
+from PySide6.QtCore import QMimeData, QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from vaaldstod.ui.platform_privacy import CONCEALED_TYPE, mark_pasteboard_concealed
@@ -35,7 +36,7 @@ def _ours(board: QClipboard, mode: QClipboard.Mode) -> bool:
     (macOS, offscreen) Qt cannot tell, and a change while the app is in front is its own."""
     if QGuiApplication.platformName() in ("xcb", "windows"):
         return board.ownsClipboard() if mode == QClipboard.Mode.Clipboard else board.ownsSelection()
-    return QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+    return QGuiApplication.applicationState() == QtCore.Qt.ApplicationState.ApplicationActive
 
 
 class SecureClipboard(QObject):

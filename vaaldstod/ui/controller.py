@@ -28,8 +28,9 @@ from vaaldstod.ui.platform_privacy import SessionEvents, set_capture_excluded
 from vaaldstod.ui.quick_exit import QuickExitFilter
 from vaaldstod.ui.worker import run_in_background
 
-# The input filters start when the lock screen is first drawn, or after this at the latest.
-INPUT_WATCH_LATEST_MS = 1000
+# What the first frame does without (the input filters, the system's colour scheme) comes
+# once the lock screen is drawn, or after this at the latest.
+FIRST_FRAME_LATEST_MS = 1000
 
 
 class AppController(QObject):
@@ -67,11 +68,11 @@ class AppController(QObject):
         app.aboutToQuit.connect(self._about_to_quit)
         app.commitDataRequest.connect(self._commit_data)
 
+        self._first_frame_done = False
         self._install_qt_translator(current.language)
         self._apply_theme()
         app.styleHints().colorSchemeChanged.connect(self._apply_theme)
         self.lock_screen = self._new_lock_screen()
-        self._watching_input = False
         on_language_change(self._retranslate)
 
     # -- screens -------------------------------------------------------------------------
@@ -93,19 +94,22 @@ class AppController(QObject):
         # Every event of the app passes through the input filters, in Python, and the first
         # ones make PySide build the Python types of all of Qt's classes: about as much time
         # again as drawing the lock screen. Nothing on a lock screen still being drawn can
-        # be typed into or clicked, so they start once it is on screen.
-        after_first_paint(self.lock_screen, self._watch_input, at_latest_ms=INPUT_WATCH_LATEST_MS)
+        # be typed into or clicked, so they start once it is on screen, and the system's
+        # colour scheme is asked then too (theme.is_dark).
+        after_first_paint(self.lock_screen, self._after_first_frame, FIRST_FRAME_LATEST_MS)
         self._apply_capture()
         self.session_events.register(self.lock_screen)
         self._wait_if_throttled()
 
-    def _watch_input(self) -> None:
-        if self._watching_input:
+    def _after_first_frame(self) -> None:
+        if self._first_frame_done:
             return
-        self._watching_input = True
+        self._first_frame_done = True
+        if theme.applied_dark() != theme.is_dark(self.settings.theme):
+            self._apply_theme()  # the palette's guess at the system's scheme was wrong
         # The last one installed sees an event first: the guard, which drops input outside
         # a modal dialog, comes last, so the idle timer and Esc Esc / F12 see every key.
-        self.app.installEventFilter(self.dialog_guard)
+        self.dialog_guard.install(self.app)
         self.app.installEventFilter(self.inactivity)
         self.app.installEventFilter(self.quick_exit_filter)
 
@@ -232,7 +236,7 @@ class AppController(QObject):
 
     def _opened(self, vault) -> None:
         """The key was right; a damaged vault can still fail now, and must say so."""
-        self._watch_input()  # never an open vault without quick exit and the idle lock
+        self._after_first_frame()  # never an open vault without quick exit and the idle lock
         try:
             self._show_unlocked(vault)
         except Exception as error:  # e.g. VaultDamaged: back to the lock screen with a sentence
@@ -350,7 +354,13 @@ class AppController(QObject):
             self.inactivity.start()
 
     def _apply_theme(self) -> None:
-        theme.apply(self.app, self.settings.theme, self.settings.text_scale, self._base_point_size)
+        theme.apply(
+            self.app,
+            self.settings.theme,
+            self.settings.text_scale,
+            self._base_point_size,
+            first_frame=not self._first_frame_done,
+        )
 
     def _save_settings(self) -> None:
         try:
@@ -405,7 +415,7 @@ class AppController(QObject):
         for widget in (self.lock_screen, self.main_window):
             if widget is not None:
                 widget.close()
-        self._watching_input = True  # the lock screen's late first-paint call installs nothing
+        self._first_frame_done = True  # the lock screen's late first-paint call installs nothing
         self.app.removeEventFilter(self.inactivity)
         self.app.removeEventFilter(self.quick_exit_filter)
         self.app.removeEventFilter(self.dialog_guard)

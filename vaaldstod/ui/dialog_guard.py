@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6 import QtCore  # QtCore.Qt when needed: see quick_exit
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -52,7 +53,11 @@ _INPUT = frozenset(
     }
 )
 _WATCHED = _INPUT | {QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.WindowActivate}
-_ALWAYS_LIVE = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+
+
+def _always_live(window_type: QtCore.Qt.WindowType) -> bool:
+    """Pop-ups and tool tips (a combo box's list, say) are never blocked."""
+    return window_type in (QtCore.Qt.WindowType.Popup, QtCore.Qt.WindowType.ToolTip)
 
 
 def _owner_widget(watched: QObject) -> QWidget | None:
@@ -117,6 +122,14 @@ class DialogGuard(QObject):
         self._trigger = trigger
         self._modal: list[QWidget] = []  # dialogs shown modal, innermost last
 
+    def install(self, app: QApplication) -> None:
+        """Watch every window of `app`, whose dialogs are from now on Qt's own, never the
+        system's: a native file dialog (Windows) or message box (macOS) blocks the main
+        window in the system, where the quick-exit button cannot be kept clickable and no
+        quick-exit bar can be added."""
+        app.setAttribute(QtCore.Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+        app.installEventFilter(self)
+
     # -- the filter ----------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
@@ -137,10 +150,10 @@ class DialogGuard(QObject):
         if widget is None or _inside(widget, top):
             return False
         if kind == QEvent.Type.WindowActivate:
-            if widget.isWindow() and widget.windowType() not in _ALWAYS_LIVE:
+            if widget.isWindow() and not _always_live(widget.windowType()):
                 QTimer.singleShot(0, self._activate_top)  # as Qt does for a modal dialog
             return False
-        if widget.window().windowType() in _ALWAYS_LIVE or _is_quick_exit(widget):
+        if _always_live(widget.window().windowType()) or _is_quick_exit(widget):
             return False
         if kind == QEvent.Type.Close:
             event.ignore()  # a close event counts as accepted unless it is ignored
@@ -168,11 +181,11 @@ class DialogGuard(QObject):
         if dialog.findChild(QWidget, BAR_NAME) is None:
             self._add_bar(dialog)
         handle = dialog.windowHandle()
-        if handle is not None and handle.modality() != Qt.WindowModality.NonModal:
+        if handle is not None and handle.modality() != QtCore.Qt.WindowModality.NonModal:
             # The Show event comes before Qt makes the window modal. Only the native window's
             # modality changes (the widget's would hide the dialog again): from here on this
             # filter keeps the dialog modal, and lets clicks on quick-exit buttons through.
-            handle.setModality(Qt.WindowModality.NonModal)
+            handle.setModality(QtCore.Qt.WindowModality.NonModal)
             self._modal = [w for w in self._modal if shiboken6.isValid(w) and w is not dialog]
             self._modal.append(dialog)
 
@@ -207,7 +220,7 @@ class DialogGuard(QObject):
             for w in QApplication.topLevelWidgets()
             if shiboken6.isValid(w)
             and not any(w is k for k in kept)
-            and w.windowType() != Qt.WindowType.Desktop
+            and w.windowType() != QtCore.Qt.WindowType.Desktop
         ]
         running = [w for w in windows if w.isVisible() or any(w is m for m in self._modal)]
         for widget in windows:

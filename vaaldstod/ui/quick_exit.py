@@ -11,11 +11,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+# QtCore.Qt is looked up when a key comes, never imported: its first use makes PySide build
+# all ~90 enums of Qt's namespace (about 20 ms), which the lock screen's first frame does
+# without (tests/test_start_order.py). The same holds in dialog_guard, clipboard and theme.
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 DOUBLE_ESC_SECONDS = 0.6
-SHORTCUT_KEY = Qt.Key.Key_F12
 # A window with this property set uses Esc to leave (presenter mode): that Esc is not counted,
 # so leaving is never one more Esc away from quitting. F12 and the red button still work.
 ESCAPE_LEAVES = "escapeLeavesOnly"
@@ -33,13 +36,13 @@ class QuickExitFilter(QObject):
         if not event.spontaneous():
             return False
         key = event.key()
-        if key == SHORTCUT_KEY:
+        if key == QtCore.Qt.Key.Key_F12:
             self._trigger()
             return True
-        if key == Qt.Key.Key_Escape and watched.window().property(ESCAPE_LEAVES):
+        if key == QtCore.Qt.Key.Key_Escape and watched.window().property(ESCAPE_LEAVES):
             self._last_escape = -1.0
             return False
-        if key == Qt.Key.Key_Escape and not event.isAutoRepeat():
+        if key == QtCore.Qt.Key.Key_Escape and not event.isAutoRepeat():
             now = time.monotonic()
             if now - self._last_escape <= DOUBLE_ESC_SECONDS:
                 self._last_escape = -1.0

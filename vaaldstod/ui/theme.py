@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore  # QtCore.Qt when needed: see quick_exit
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -67,10 +67,19 @@ HIGH_CONTRAST = {
 THEMES = {"light": LIGHT, "dark": DARK, "high_contrast": HIGH_CONTRAST}
 
 
-def is_dark(preference: str) -> bool:
+def is_dark(preference: str, first_frame: bool = False) -> bool:
+    """Dark colours for this preference? "system" follows the system's colour scheme.
+
+    For the first frame the platform's own palette is asked instead: it follows the scheme
+    on Windows, macOS and the Linux desktops, while asking for the scheme makes PySide build
+    Qt's whole namespace first (about 20 ms). The controller asks again once the lock
+    screen is drawn and repaints if the guess was wrong.
+    """
     if preference in THEMES:
         return preference != "light"
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    if first_frame:
+        return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return QGuiApplication.styleHints().colorScheme() == QtCore.Qt.ColorScheme.Dark
 
 
 def colours(preference: str) -> dict[str, str]:
@@ -80,6 +89,7 @@ def colours(preference: str) -> dict[str, str]:
 
 
 _applied = "system"
+_applied_dark = False
 
 
 def applied() -> str:
@@ -87,11 +97,23 @@ def applied() -> str:
     return _applied
 
 
-def apply(app: QApplication, preference: str, text_scale: int, base_point_size: float) -> None:
+def applied_dark() -> bool:
+    """Whether the colours last applied were dark ones."""
+    return _applied_dark
+
+
+def apply(
+    app: QApplication,
+    preference: str,
+    text_scale: int,
+    base_point_size: float,
+    first_frame: bool = False,
+) -> None:
     """Set palette, style sheet and font size (a percentage of the system font)."""
-    global _applied
-    c = colours(preference)
-    _applied = preference
+    global _applied, _applied_dark
+    dark = is_dark(preference, first_frame)
+    c = THEMES[preference] if preference in THEMES else (DARK if dark else LIGHT)
+    _applied, _applied_dark = preference, dark
     app.setStyle("Fusion")
     palette = QPalette()
     roles = {
@@ -131,29 +153,34 @@ def apply(app: QApplication, preference: str, text_scale: int, base_point_size: 
             indicator=indicator,
             radio_radius=indicator // 2 + 2,
             icons=(paths.resources_dir() / "icons").as_posix(),
-            icon_theme=_icon_theme(preference),
+            icon_theme=_icon_theme(preference, dark),
             **c,
         )
     )
 
 
-def _icon_theme(preference: str) -> str:
+def _icon_theme(preference: str, dark: bool) -> str:
     """Which set of resources/icons (ticks and arrows in the theme's colours) to use.
 
     Without the files a checked box is still a filled one, unlike an empty unchecked box."""
     if preference == "high_contrast":
         return preference
-    return "dark" if is_dark(preference) else "light"
+    return "dark" if dark else "light"
 
 
-_EFFECTS = (
-    Qt.UIEffect.UI_AnimateMenu,
-    Qt.UIEffect.UI_FadeMenu,
-    Qt.UIEffect.UI_AnimateCombo,
-    Qt.UIEffect.UI_AnimateTooltip,
-    Qt.UIEffect.UI_FadeTooltip,
-    Qt.UIEffect.UI_AnimateToolBox,
-)
+def effects() -> tuple[QtCore.Qt.UIEffect, ...]:
+    """Qt's own pop-up animations, which reduce motion turns off."""
+    effect = QtCore.Qt.UIEffect
+    return (
+        effect.UI_AnimateMenu,
+        effect.UI_FadeMenu,
+        effect.UI_AnimateCombo,
+        effect.UI_AnimateTooltip,
+        effect.UI_FadeTooltip,
+        effect.UI_AnimateToolBox,
+    )
+
+
 _platform_motion: tuple[dict, int] | None = None
 
 
@@ -165,10 +192,10 @@ def apply_motion(app: QApplication, reduce: bool) -> None:
     """
     global _platform_motion
     if _platform_motion is None:
-        effects = {effect: QApplication.isEffectEnabled(effect) for effect in _EFFECTS}
-        _platform_motion = (effects, app.cursorFlashTime())
-    effects, flash = _platform_motion
-    for effect, enabled in effects.items():
+        enabled = {effect: QApplication.isEffectEnabled(effect) for effect in effects()}
+        _platform_motion = (enabled, app.cursorFlashTime())
+    platform, flash = _platform_motion
+    for effect, enabled in platform.items():
         QApplication.setEffectEnabled(effect, enabled and not reduce)
     app.setCursorFlashTime(0 if reduce else flash)
 
