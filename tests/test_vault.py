@@ -143,6 +143,46 @@ def test_pseudonyms_unique_and_never_a_personal_number(vault):
         vault.create_case("   ")
 
 
+def test_a_refused_pseudonym_says_why_in_exact_words(vault):
+    with pytest.raises(VaultError) as empty:
+        vault.create_case(" \t ")
+    assert str(empty.value) == "A case needs a pseudonym."
+    digits = "19" + "85" + "0101" + "0000"  # made up, built here (see above)
+    with pytest.raises(VaultError) as number:
+        vault.create_case(f"Klient {digits}")
+    assert str(number.value) == (
+        "A pseudonym must not contain a personal identity number; "
+        "choose a neutral one such as “Ärende 2026-014”."
+    )
+    assert vault.cases() == []
+
+
+@pytest.mark.parametrize("passphrase", ["", "med\x00nul"])
+def test_an_empty_passphrase_or_one_with_nul_is_refused_in_words(tmp_path, passphrase):
+    path = tmp_path / "vault.db"
+    with pytest.raises(VaultError) as refused:
+        Vault.create(path, passphrase)
+    assert str(refused.value) == "A passphrase must not be empty or contain NUL characters."
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("passphrase", ["it's ours", "''", "a'b'c"])
+def test_the_passphrase_is_the_sqlcipher_key_as_typed(tmp_path, passphrase):
+    """Another SQLCipher tool (a recovery by IT) opens the vault with the passphrase exactly
+    as the handler typed it, apostrophes and all: here through a bound parameter."""
+    import sqlcipher3
+
+    path = tmp_path / "vault.db"
+    Vault.create(path, passphrase).close()
+    other = sqlcipher3.connect(":memory:")
+    try:
+        other.execute("ATTACH DATABASE ? AS kept KEY ?", (str(path), passphrase))
+        assert other.execute("SELECT count(*) FROM kept.cases").fetchone() == (0,)
+    finally:
+        other.close()
+    Vault.open(path, passphrase).close()
+
+
 def test_suggested_pseudonym_counts_up_within_the_year(vault):
     assert vault.suggest_pseudonym() == "Ärende 2026-001"
     vault.create_case("Ärende 2026-001")
