@@ -7,8 +7,10 @@ as fast as an empty Qt window.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import math
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +29,12 @@ from vaaldstod.ui.lock_screen import LockScreen
 from vaaldstod.ui.platform_privacy import SessionEvents, set_capture_excluded
 from vaaldstod.ui.quick_exit import QuickExitFilter
 from vaaldstod.ui.worker import run_in_background
+
+# What the unlocked app needs first and the lock screen never does: pack trust (jsonschema,
+# jinja2, cryptography) and retention, about 150 ms of imports. A worker imports them once the
+# lock screen is drawn, while the handler types (or while SQLCipher derives the key, which it
+# does without holding Python's lock), not the UI thread after the key is right.
+UNLOCKED_IMPORTS = ("vaaldstod.trust_session", "vaaldstod.statistics.retention")
 
 # What the first frame does without (the input filters, the system's colour scheme) comes
 # once the lock screen is drawn, or after this at the latest.
@@ -107,6 +115,7 @@ class AppController(QObject):
         self._first_frame_done = True
         if theme.applied_dark() != theme.is_dark(self.settings.theme):
             self._apply_theme()  # the palette's guess at the system's scheme was wrong
+        _import_ahead()
         # The last one installed sees an event first: the guard, which drops input outside
         # a modal dialog, comes last, so the idle timer and Esc Esc / F12 see every key.
         self.dialog_guard.install(self.app)
@@ -433,3 +442,16 @@ class AppController(QObject):
         self._close_vault()
         self.lock_screen.clear()
         self._quit()
+
+
+def _import_ahead() -> None:
+    """Import UNLOCKED_IMPORTS on a daemon thread, which a quick exit never waits for (Qt's
+    worker pool would be waited for, and its signals would outlive the app). An import that
+    fails there fails again, and is reported, where the unlocked app imports it itself."""
+
+    def import_all() -> None:
+        with contextlib.suppress(Exception):
+            for name in UNLOCKED_IMPORTS:
+                importlib.import_module(name)
+
+    threading.Thread(target=import_all, name="import-ahead", daemon=True).start()

@@ -626,14 +626,20 @@ class Vault:
             )
         return self.case(case_id).expires_on
 
+    @_reading
     def purge_expired(self) -> int:
         """Delete every case (with its notes and history) whose retention date has come.
 
         The UI tells the handler "deleted on {expires_on}": on that day it is gone, not a day
-        later."""
+        later. It runs at every unlock, so it reads only what the date needs (`cases()`
+        also counts every case's notes)."""
         today = self.clock().date()
-        expired = [case.id for case in self.cases() if case.expires_on <= today]
-        days, pending, effective = self._retention_rule()
+        rule = self._retention_rule()
+        rows = self._conn.execute("SELECT id, last_activity, retain_until FROM cases")
+        expired = [
+            case_id for case_id, last, kept in rows if self._expiry(last, kept, rule) <= today
+        ]
+        days, pending, _effective = rule
         if pending == days and self.setting("retention_pending_days") is not None:
             with self._write():  # the notice is over: the shorter period is the rule now
                 self._store_setting("retention_days", str(days))
