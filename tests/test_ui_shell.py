@@ -294,3 +294,25 @@ def test_no_auto_lock_while_an_exercise_is_presented(qtbot, unlocked):
     assert not unlocked.locked
     unlocked.main_window.presenting.emit(False)
     qtbot.waitUntil(lambda: unlocked.locked, timeout=2000)
+
+
+def test_a_long_case_list_comes_in_parts_and_never_after_a_lock(qtbot, unlocked, monkeypatch):
+    """The first rows are there when the window is drawn, the rest follow at once; a lock
+    in between stops them, so no pseudonym comes back into the locked window."""
+    from vaaldstod.ui import cases_page
+
+    monkeypatch.setattr(cases_page, "ROWS_AT_ONCE", 2)
+    vault = unlocked.vault
+    for number in range(2, 8):
+        vault.create_case(f"Ärende 2026-{number:03d}")
+    page = unlocked.main_window.cases
+    page.reload()
+    assert page.case_list.count() == 2
+    qtbot.waitUntil(lambda: page.case_list.count() == 7, timeout=5_000)
+    shown = {page.case_list.item(row).data(cases_page.ROLE_ID) for row in range(7)}
+    assert shown == {case.id for case in vault.cases()}
+
+    page.reload()
+    unlocked.lock("")
+    qtbot.wait(50)  # the turns in which the rest would have come
+    assert page.case_list.count() == 0

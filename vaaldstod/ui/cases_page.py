@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,9 @@ from vaaldstod.ui.widgets import button, label, label_text
 from vaaldstod.vault import Case, Vault, VaultError
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+# Rows of the case list added at once (more than a screen holds): the rest follow in later
+# turns of the event loop, so unlocking 1,000 cases does not wait for all their rows.
+ROWS_AT_ONCE = 150
 
 
 def _local(moment) -> str:
@@ -48,6 +51,7 @@ class CasesPage(QWidget):
         self._copy_text = copy_text
         self._case_id: int | None = None
         self._editing_note: int | None = None
+        self._list_fill = 0  # which filling of the case list later rows belong to
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -220,6 +224,7 @@ class CasesPage(QWidget):
         if self.vault is None:
             return
         query = self.search.text()
+        self._list_fill += 1
         self.case_list.blockSignals(True)
         self.case_list.clear()
         if query.strip():
@@ -235,14 +240,26 @@ class CasesPage(QWidget):
         else:
             cases = self.vault.cases()
             self._refresh_banner(self.vault.expiring(self.warning_days, cases))
-            for case in cases:
-                item = QListWidgetItem(self._case_line(case))
-                item.setData(ROLE_ID, case.id)
-                self.case_list.addItem(item)
-                if case.id == self._case_id:
-                    self.case_list.setCurrentItem(item)
+            self._add_case_rows(cases, self._list_fill)
             self.case_list.setAccessibleDescription("")
         self.case_list.blockSignals(False)
+
+    def _add_case_rows(self, cases: list[Case], fill: int) -> None:
+        """Add the first ROWS_AT_ONCE cases now and the rest in later turns, unless the list
+        has been filled anew (a search, a lock) in between."""
+        if fill != self._list_fill or self.vault is None:
+            return
+        blocked = self.case_list.blockSignals(True)
+        for case in cases[:ROWS_AT_ONCE]:
+            item = QListWidgetItem(self._case_line(case))
+            item.setData(ROLE_ID, case.id)
+            self.case_list.addItem(item)
+            if case.id == self._case_id:
+                self.case_list.setCurrentItem(item)
+        self.case_list.blockSignals(blocked)
+        rest = cases[ROWS_AT_ONCE:]
+        if rest:
+            QTimer.singleShot(0, self, lambda: self._add_case_rows(rest, fill))
 
     def _case_line(self, case: Case) -> str:
         notes = ngettext("{n} note", "{n} notes", case.note_count).format(n=case.note_count)
