@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from vaaldstod import settings as settings_store
@@ -116,6 +116,9 @@ class AppController(QObject):
         if theme.applied_dark() != theme.is_dark(self.settings.theme):
             self._apply_theme()  # the palette's guess at the system's scheme was wrong
         _import_ahead()
+        # The main window's module (with the vault's: about 35 ms of Qt classes and SQLCipher)
+        # on this thread, in a turn of its own, not after the key is right.
+        QTimer.singleShot(0, self, lambda: importlib.import_module("vaaldstod.ui.main_window"))
         # The last one installed sees an event first: the guard, which drops input outside
         # a modal dialog, comes last, so the idle timer and Esc Esc / F12 see every key.
         self.dialog_guard.install(self.app)
