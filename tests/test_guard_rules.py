@@ -295,7 +295,7 @@ def test_clearing_empties_the_copy_and_the_selection_the_app_filled(x11, watcher
     board = X11Board(owns_clipboard=True, owns_selection=True, text="markerat i appen")
     with on(board):
         watcher.copy("Hot från sambon")
-        assert watcher._timer.isActive()
+        assert watcher._timer.isActive() and watcher._timer.remainingTime() > 29_000
         watcher.clear()
     assert board.cleared == [Mode.Clipboard, Mode.Selection]
     assert board.text() == "" and board.text(Mode.Selection) == ""
@@ -311,17 +311,30 @@ def test_clearing_leaves_a_selection_another_program_made(x11, watcher):
     assert board.text(Mode.Selection) == "ett annat program"
 
 
+def another_programs_picture(board: X11Board) -> QtCore.QMimeData:
+    """Another program copies a picture: no text, and the app does not own it."""
+    picture = QtCore.QMimeData()
+    picture.setData("image/png", b"\x89PNG")
+    board.held[Mode.Clipboard] = picture
+    board._owns[Mode.Clipboard] = False
+    return picture
+
+
+def test_a_lock_before_any_copy_leaves_what_another_program_copied(x11, watcher):
+    board = X11Board(owns_clipboard=False, owns_selection=False, selection=False)
+    picture = another_programs_picture(board)
+    with on(board):
+        watcher.clear()
+    assert board.cleared == [] and board.held[Mode.Clipboard] is picture
+
+
 def test_once_cleared_a_later_lock_leaves_what_another_program_copied(x11, watcher):
     board = X11Board(owns_clipboard=True, owns_selection=False, selection=False)
     with on(board):
         watcher.copy("Hot från sambon")
         watcher.clear()
-        # Another program copies a picture (no text); then the app locks and clears again.
-        picture = QtCore.QMimeData()
-        picture.setData("image/png", b"\x89PNG")
-        board.held[Mode.Clipboard] = picture
-        board._owns[Mode.Clipboard] = False
-        watcher.clear()
+        picture = another_programs_picture(board)
+        watcher.clear()  # the app locks
     assert board.cleared == [Mode.Clipboard]
     assert board.held[Mode.Clipboard] is picture
 
