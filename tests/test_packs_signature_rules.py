@@ -79,6 +79,11 @@ def untrusted(files: dict[str, bytes], reason: str) -> Trust:
     return Trust("untrusted", reason=reason, digest=signing.digest(files))
 
 
+def check(files, office=None, today=None) -> Trust:
+    """The trust of `files` as the pack test.rules 1.0.0."""
+    return trust.evaluate(files, "test.rules", "1.0.0", office, today)
+
+
 # -- the bytes that are hashed and signed -----------------------------------------------------
 
 
@@ -133,15 +138,18 @@ def test_a_signature_file_reads_back_as_what_was_signed():
     assert not stranger.verify(found.signature, message)
 
 
+def refusal(data: bytes) -> str:
+    """Why `parse_signature` refuses `data` (it must refuse it)."""
+    with pytest.raises(SignatureError) as caught:
+        signing.parse_signature(data)
+    return str(caught.value)
+
+
 def test_a_signature_of_an_unknown_format_says_which():
-    files = with_signature_line(signed(), "format =", "format = 2")
-    with pytest.raises(SignatureError) as caught:
-        signing.parse_signature(files[SIGNATURE])
-    assert str(caught.value) == "signature format 2 is not known"
-    files = with_signature_line(signed(), "format =", "")
-    with pytest.raises(SignatureError) as caught:
-        signing.parse_signature(files[SIGNATURE])
-    assert str(caught.value) == "signature format None is not known"
+    newer = with_signature_line(signed(), "format =", "format = 2")[SIGNATURE]
+    assert refusal(newer) == "signature format 2 is not known"
+    unnumbered = with_signature_line(signed(), "format =", "")[SIGNATURE]
+    assert refusal(unnumbered) == "signature format None is not known"
 
 
 UNREADABLE = {
@@ -167,20 +175,15 @@ def test_a_corrupt_signature_file_cannot_be_read(case):
     text = with_signature_line(signed(), prefix, line)[SIGNATURE]
     if case == "not UTF-8":
         text = text.replace("\N{REPLACEMENT CHARACTER}".encode(), b"\xff")
-    with pytest.raises(SignatureError) as caught:
-        signing.parse_signature(text)
-    assert str(caught.value) == "the signature file cannot be read"
+    assert refusal(text) == "the signature file cannot be read"
 
 
 def test_junk_inside_a_valid_signature_is_refused_not_skipped():
     files = signed()
     value = base64.b64encode(signing.parse_signature(files[SIGNATURE]).signature).decode()
     spoiled = with_signature_line(files, "signature =", f'signature = "{value[:8]}!{value[8:]}"')
-    with pytest.raises(SignatureError):
-        signing.parse_signature(spoiled[SIGNATURE])
-    assert trust.evaluate(spoiled, "test.rules", "1.0.0") == untrusted(
-        spoiled, "its signature file cannot be read"
-    )
+    assert refusal(spoiled[SIGNATURE]) == "the signature file cannot be read"
+    assert check(spoiled) == untrusted(spoiled, "its signature file cannot be read")
 
 
 # -- keys: scope, last valid day, verifying, the file an office hands on ----------------------
@@ -248,17 +251,13 @@ def test_a_public_key_file_is_written_exactly():
 
 
 def test_an_unsigned_pack_is_untrusted_because_it_is_not_signed():
-    assert trust.evaluate(FILES, "test.rules", "1.0.0") == untrusted(FILES, "it is not signed")
-    assert trust.evaluate(FILES, "test.rules", "1.0.0").describe() == (
-        "untrusted: it is not signed"
-    )
+    assert check(FILES) == untrusted(FILES, "it is not signed")
+    assert check(FILES).describe() == ("untrusted: it is not signed")
 
 
 def test_an_unreadable_signature_file_is_named():
     files = {**FILES, SIGNATURE: b"format = [\n"}
-    assert trust.evaluate(files, "test.rules", "1.0.0") == untrusted(
-        files, "its signature file cannot be read"
-    )
+    assert check(files) == untrusted(files, "its signature file cannot be read")
 
 
 def test_a_pack_signed_by_a_publisher_key_is_trusted_as_the_publishers():
@@ -266,9 +265,9 @@ def test_a_pack_signed_by_a_publisher_key_is_trusted_as_the_publishers():
     expected = Trust(
         "publisher", TEST_KEY_NAME, TEST_KEY_ID, SIGNED_ON, digest=signing.digest(files)
     )
-    assert trust.evaluate(files, "test.rules", "1.0.0") == expected
+    assert check(files) == expected
     # An unlocked vault with keys of its own changes nothing for the publisher's packs,
-    assert trust.evaluate(files, "test.rules", "1.0.0", Office([office_key()])) == expected
+    assert check(files, Office([office_key()])) == expected
     # and a publisher key may sign the publisher's own ids.
     assert trust.evaluate(files, "vaaldstod.directory.rules", "1.0.0") == expected
 
@@ -277,16 +276,14 @@ def test_a_pack_signed_by_an_office_key_is_trusted_as_the_offices_while_unlocked
     files = signed(private=office_private())
     key = office_key()
     expected = Trust("office", "Växjö kontor", key.key_id, SIGNED_ON, digest=signing.digest(files))
-    assert trust.evaluate(files, "test.rules", "1.0.0", Office([key])) == expected
+    assert check(files, Office([key])) == expected
     with trust.use_office_trust(Office([key])):
-        assert trust.evaluate(files, "test.rules", "1.0.0") == expected
+        assert check(files) == expected
         # A vault passed in is the one asked, not the one unlocked.
-        assert trust.evaluate(files, "test.rules", "1.0.0", Office()) == untrusted(
+        assert check(files, Office()) == untrusted(
             files, "it is signed by a key Våldstöd does not know"
         )
-    assert trust.evaluate(files, "test.rules", "1.0.0") == untrusted(
-        files, "it is signed by a key Våldstöd does not know"
-    )
+    assert check(files) == untrusted(files, "it is signed by a key Våldstöd does not know")
 
 
 def test_a_signature_that_does_not_match_its_contents_is_not_valid():
@@ -295,28 +292,20 @@ def test_a_signature_that_does_not_match_its_contents_is_not_valid():
     forged = with_signature_line(
         files, "signature =", f'signature = "{base64.b64encode(other).decode()}"'
     )
-    assert trust.evaluate(forged, "test.rules", "1.0.0") == untrusted(
-        forged, "its signature is not valid"
-    )
+    assert check(forged) == untrusted(forged, "its signature is not valid")
     # The day is signed too: a signature cannot be moved to another day.
     moved = with_signature_line(files, "signed_on =", "signed_on = 2026-03-03")
-    assert trust.evaluate(moved, "test.rules", "1.0.0") == untrusted(
-        moved, "its signature is not valid"
-    )
+    assert check(moved) == untrusted(moved, "its signature is not valid")
     # A changed file with its new hash written into pack.sig: the signature no longer fits.
     changed = {**files, "items.toml": b"items = [1]\n"}
     new_hash = sha(changed["items.toml"])
     rehashed = with_signature_line(changed, '"items.toml" =', f'"items.toml" = "{new_hash}"')
-    assert trust.evaluate(rehashed, "test.rules", "1.0.0") == untrusted(
-        rehashed, "its signature is not valid"
-    )
+    assert check(rehashed) == untrusted(rehashed, "its signature is not valid")
 
 
 def test_files_added_after_signing_are_named_in_order():
     files = {**signed(), "b-extra.toml": b"", "a-extra.toml": b""}
-    assert trust.evaluate(files, "test.rules", "1.0.0") == untrusted(
-        files, "a-extra.toml, b-extra.toml was added after signing"
-    )
+    assert check(files) == untrusted(files, "a-extra.toml, b-extra.toml was added after signing")
     # A file renamed is first of all a file added.
     renamed = {**signed(), "z.toml": FILES["items.toml"]}
     del renamed["items.toml"]
@@ -326,26 +315,20 @@ def test_files_added_after_signing_are_named_in_order():
 def test_files_removed_after_signing_are_named_in_order():
     files = signed()
     del files["notes.toml"], files["items.toml"]
-    assert trust.evaluate(files, "test.rules", "1.0.0") == untrusted(
-        files, "items.toml, notes.toml was removed after signing"
-    )
+    assert check(files) == untrusted(files, "items.toml, notes.toml was removed after signing")
 
 
 def test_files_changed_after_signing_are_named_and_only_those():
     files = {**signed(), "notes.toml": b"notes = [1]\n", "items.toml": b"items = [1]\n"}
-    assert trust.evaluate(files, "test.rules", "1.0.0") == untrusted(
-        files, "items.toml, notes.toml was changed after signing"
-    )
+    assert check(files) == untrusted(files, "items.toml, notes.toml was changed after signing")
     one = {**signed(), "items.toml": b"items = [1]\n"}
-    assert trust.evaluate(one, "test.rules", "1.0.0") == untrusted(
-        one, "items.toml was changed after signing"
-    )
+    assert check(one) == untrusted(one, "items.toml was changed after signing")
 
 
 def test_a_key_signing_outside_its_scope_is_refused_with_both_named():
     files = signed(private=office_private())
     umea = office_key(("kontoret.umea.",))
-    assert trust.evaluate(files, "test.rules", "1.0.0", Office([umea])) == untrusted(
+    assert check(files, Office([umea])) == untrusted(
         files, "the key Växjö kontor may not sign a pack with the id test.rules"
     )
     assert trust.evaluate(files, "kontoret.umea.rules", "1.0.0", Office([umea])).level == "office"
@@ -364,13 +347,11 @@ def test_a_key_past_its_last_day_is_refused_with_the_day_named():
     files = signed(private=office_private())
     office = Office([office_key(expires=datetime.date(2000, 1, 1))])
     last, after = datetime.date(2000, 1, 1), datetime.date(2000, 1, 2)
-    assert trust.evaluate(files, "test.rules", "1.0.0", office, today=last).level == "office"
-    assert trust.evaluate(files, "test.rules", "1.0.0", office, today=after) == untrusted(
+    assert check(files, office, today=last).level == "office"
+    assert check(files, office, today=after) == untrusted(
         files, "the key Växjö kontor expired on 2000-01-01"
     )
-    assert trust.evaluate(files, "test.rules", "1.0.0", office) == untrusted(
-        files, "the key Växjö kontor expired on 2000-01-01"
-    )
+    assert check(files, office) == untrusted(files, "the key Växjö kontor expired on 2000-01-01")
 
 
 # -- the office's acceptance of an unsigned pack -----------------------------------------------
@@ -380,23 +361,21 @@ def test_an_office_accepts_exactly_the_pack_version_and_files_it_saw():
     digest = signing.digest(FILES)
     office = Office(accepted=[("test.rules", "1.0.0", digest)])
     accepted = Trust("accepted", reason="it is not signed", digest=digest)
-    assert trust.evaluate(FILES, "test.rules", "1.0.0", office) == accepted
-    assert trust.evaluate(FILES, "test.rules", "1.0.0", office).describe() == (
-        "unsigned, accepted by the office"
-    )
+    assert check(FILES, office) == accepted
+    assert check(FILES, office).describe() == ("unsigned, accepted by the office")
     with trust.use_office_trust(office):
-        assert trust.evaluate(FILES, "test.rules", "1.0.0") == accepted
+        assert check(FILES) == accepted
     assert trust.evaluate(FILES, "test.rules", "1.0.1", office) == untrusted(
         FILES, "it is not signed"
     )
     assert trust.evaluate(FILES, "test.other", "1.0.0", office).level == "untrusted"
     changed = {**FILES, "notes.toml": b"notes = [1]\n"}
-    assert trust.evaluate(changed, "test.rules", "1.0.0", office).level == "untrusted"
+    assert check(changed, office).level == "untrusted"
 
 
 def test_an_accepted_pack_keeps_the_reason_its_signature_failed():
     files = {**signed(), "items.toml": b"items = [1]\n"}
     office = Office(accepted=[("test.rules", "1.0.0", signing.digest(files))])
-    assert trust.evaluate(files, "test.rules", "1.0.0", office) == Trust(
+    assert check(files, office) == Trust(
         "accepted", reason="items.toml was changed after signing", digest=signing.digest(files)
     )
