@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -29,13 +30,17 @@ def _encodings(marker: str) -> list[bytes]:
 
 
 def _files_written_since(folder: Path, start: float) -> list[Path]:
+    """os.walk, not rglob: other programs' folders in the temporary folder may vanish while
+    it is read (another test run tidying up its own), and walk passes over them."""
     found = []
-    for path in folder.rglob("*"):
-        try:
-            if path.is_file() and path.stat().st_mtime >= start - 1:
-                found.append(path)
-        except OSError:
-            continue
+    for parent, _folders, names in os.walk(folder):
+        for name in names:
+            path = Path(parent, name)
+            try:
+                if path.is_file() and path.stat().st_mtime >= start - 1:
+                    found.append(path)
+            except OSError:
+                continue
     return found
 
 
