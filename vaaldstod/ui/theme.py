@@ -83,9 +83,14 @@ def is_dark(preference: str, first_frame: bool = False) -> bool:
 
 
 def colours(preference: str) -> dict[str, str]:
+    return _colours(preference, is_dark(preference))
+
+
+def _colours(preference: str, dark: bool) -> dict[str, str]:
+    """The colours of `preference`, where "system" is as dark as `dark` says."""
     if preference in THEMES:
         return THEMES[preference]
-    return DARK if is_dark(preference) else LIGHT
+    return DARK if dark else LIGHT
 
 
 _applied = "system"
@@ -112,7 +117,7 @@ def apply(
     """Set palette, style sheet and font size (a percentage of the system font)."""
     global _applied, _applied_dark
     dark = is_dark(preference, first_frame)
-    c = THEMES[preference] if preference in THEMES else (DARK if dark else LIGHT)
+    c = _colours(preference, dark)
     _applied, _applied_dark = preference, dark
     app.setStyle("Fusion")
     palette = QPalette()
